@@ -1,0 +1,154 @@
+"""Immutable values passed between the stages: document → résumé → experience → assessment.
+
+Months are counted as integers (``year * 12 + month - 1``) so that interval arithmetic is exact;
+:func:`month_index` and :func:`month_label` convert.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+DocumentKind = Literal["pdf", "docx", "text", "markdown"]
+
+
+def month_index(year: int, month: int) -> int:
+    """The month as one integer, so that ranges subtract exactly."""
+    return year * 12 + (month - 1)
+
+
+def month_label(index: int) -> str:
+    """``YYYY-MM`` for a month index."""
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a document's text, with where it came from."""
+
+    text: str
+    number: int  # 1-based position of the line in the document
+    page: int = 1  # 1-based page (1 for formats without pages)
+    heading: bool = False  # the format marked it as a heading (Markdown '#', a Word heading style, a bold/large PDF line)
+    x0: float = 0.0  # left edge in points (PDF only; 0 elsewhere)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document's text as lines in reading order, plus what the extractor noticed."""
+
+    kind: DocumentKind
+    lines: tuple[Line, ...]
+    pages: int = 1
+    warnings: tuple[str, ...] = ()  # e.g. hidden text found and excluded
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """A period as written in a CV, normalised to inclusive month indexes."""
+
+    start: int
+    end: int
+    text: str  # the words it was read from
+    ongoing: bool = False  # 'Present', 'Current', 'since …'
+    coarse: bool = False  # year-only on at least one end
+    calendar: Literal["gregorian", "jalali"] = "gregorian"
+
+    @property
+    def months(self) -> int:
+        return self.end - self.start + 1
+
+
+@dataclass(frozen=True)
+class Position:
+    """A dated entry of the work history: its header and its own text."""
+
+    title: str
+    organisation: str
+    dates: DateRange
+    lines: tuple[Line, ...]  # header and body lines, in order
+    section: str  # the heading of the section it sits in
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+SectionKind = Literal["experience", "education", "skills", "projects", "summary", "other", "preamble"]
+
+
+@dataclass(frozen=True)
+class Section:
+    kind: SectionKind
+    heading: str
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class Resume:
+    """What the parser understood of a document."""
+
+    sections: tuple[Section, ...]
+    positions: tuple[Position, ...]
+    lines: tuple[Line, ...]  # every line, for mention and claim search
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a number is what it is: the words, where they are, and the months they stand for."""
+
+    source: str  # e.g. 'position 2: Backend Engineer, Acme (2019-01 – 2021-06)' or 'line 14'
+    text: str
+    start: str | None = None  # YYYY-MM
+    end: str | None = None
+    months: int = 0
+
+    def as_dict(self) -> dict[str, object]:
+        return {"source": self.source, "text": self.text, "start": self.start, "end": self.end,
+                "months": self.months}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An explicit statement such as '5+ years of Go'."""
+
+    skill: str
+    years: float
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class SkillExperience:
+    skill: str
+    dated_months: int  # union of the dated positions that use the skill
+    mentioned: bool
+    last_used: str | None  # YYYY-MM of the latest month of use
+    claim: Claim | None
+    years: float  # the value the score uses
+    basis: Literal["dated", "claim", "none"]
+    coarse: bool  # touched by a year-only range
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Experience:
+    total_months: int
+    backend_months: int
+    skills: dict[str, SkillExperience]
+    positions: tuple[Position, ...]  # the positions that counted (not sabbaticals)
+    evidence_total: tuple[Evidence, ...] = ()
+    evidence_backend: tuple[Evidence, ...] = ()
+    keywords: dict[str, tuple[Evidence, ...]] = field(default_factory=dict)  # requirement id → matches
+
+    @property
+    def total_years(self) -> float:
+        return round(self.total_months / 12, 2)
+
+    @property
+    def backend_years(self) -> float:
+        return round(self.backend_months / 12, 2)
