@@ -6,7 +6,7 @@ Months are counted as integers (``year * 12 + month - 1``) so that interval arit
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 DocumentKind = Literal["pdf", "docx", "text", "markdown"]
@@ -143,7 +143,6 @@ class Experience:
     positions: tuple[Position, ...]  # the positions that counted (not sabbaticals)
     evidence_total: tuple[Evidence, ...] = ()
     evidence_backend: tuple[Evidence, ...] = ()
-    keywords: dict[str, tuple[Evidence, ...]] = field(default_factory=dict)  # requirement id → matches
 
     @property
     def total_years(self) -> float:

@@ -1,0 +1,184 @@
+"""The command line: a thin shell over :mod:`screener.pipeline` and :mod:`screener.report`.
+
+Exit codes: 0 success, 1 a check found changed outcomes, 2 usage or rules error, 3 internal error,
+130 interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import traceback
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+
+from screener import __version__
+from screener.errors import ScreenerError, RulesError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="Screen résumés against a job posting's requirements, with evidence for every number. "
+                       "Verdicts are recommendations for a person to check, never decisions.")
+err = Console(stderr=True)
+
+EXIT_OK, EXIT_CHANGED, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+    html = "html"
+
+
+RulesOption = Annotated[Optional[Path], typer.Option(
+    "--rules", help="Rules file (default: ./rules/requirements.yaml, else the packaged default).")]
+AsOfOption = Annotated[Optional[str], typer.Option(
+    "--as-of", help="What 'Present' means, YYYY-MM-DD (default: today). Pin it for reproducible reports.")]
+
+
+def _as_of(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a date in the form YYYY-MM-DD", param_hint="--as-of") from None
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Write to stdout, or atomically to a file (a temporary file renamed into place)."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"screener {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Show the version and exit.")] = False) -> None:
+    pass
+
+
+def _screener(rules: Path | None, as_of: str | None) -> Any:
+    from screener.pipeline import Screener
+    from screener.rules import find_rules, load_rules
+
+    return Screener(load_rules(find_rules(rules)), _as_of(as_of))
+
+
+@app.command()
+def screen(
+    paths: Annotated[list[Path], typer.Argument(help="CV files and folders (searched recursively).")],
+    rules: RulesOption = None,
+    as_of: AsOfOption = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here.")] = None,
+) -> None:
+    """Screen CVs and print a ranked, explained report."""
+    from screener.batch import run_batch
+    from screener.report import render
+
+    screener = _screener(rules, as_of)
+    report = run_batch(screener, paths, progress=err.is_terminal)
+    if fmt is Format.table and output is None:
+        from screener.report.table import print_table
+
+        print_table(report, Console())
+    else:
+        write_output(render(fmt.value, report), output)
+    s = report["summary"]
+    err.print(f"{s['files']} files: {s['pass']} pass, {s['review']} review, {s['fail']} fail, "
+              f"{s['errors']} errors, {s['skipped']} skipped", highlight=False)
+
+
+@app.command()
+def explain(
+    file: Annotated[Path, typer.Argument(help="One CV.")],
+    rules: RulesOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Show every requirement of one CV with its result and evidence."""
+    from screener.report.build import build_report
+    from screener.report.table import print_explanation
+
+    screener = _screener(rules, as_of)
+    report = build_report([screener.screen_file(file)], [], screener.loaded, screener.as_of)
+    print_explanation(report["candidates"][0], Console())
+
+
+@app.command("parse")
+def parse_command(
+    file: Annotated[Path, typer.Argument(help="One CV.")],
+    as_of: AsOfOption = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="json (default) or table.")] = Format.json,
+) -> None:
+    """Dump what screener understood of one CV: sections, positions, skills and claims (for debugging)."""
+    from screener.inspect import parsed_view
+
+    screener = _screener(None, as_of)
+    view = parsed_view(screener.screen_file(file))
+    if fmt is Format.json:
+        write_output(json.dumps(view, indent=2, ensure_ascii=False) + "\n", None)
+    else:
+        Console().print(view)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point with one error boundary: clear messages for users, a traceback only with --debug."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    if debug:
+        args.remove("--debug")
+    try:
+        code = app(args=args, prog_name="screener", standalone_mode=False)
+    except RulesError as exc:
+        for problem in exc.problems:
+            err.print(problem, highlight=False, markup=False)
+        return EXIT_USAGE
+    except ScreenerError as exc:
+        err.print(f"screener: {exc}", highlight=False, markup=False)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        return EXIT_INTERRUPTED
+    except typer.Exit as exc:
+        return int(exc.exit_code or 0)
+    except Exception as exc:  # the one place a bug is turned into a message
+        import click
+
+        if isinstance(exc, click.exceptions.Abort):
+            return EXIT_INTERRUPTED
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            return EXIT_USAGE
+        if debug:
+            traceback.print_exc()
+        else:
+            err.print(f"screener: internal error: {type(exc).__name__}: {exc}. Please report it; "
+                      "run again with --debug to see the traceback.", highlight=False, markup=False)
+        return EXIT_INTERNAL
+    return code if isinstance(code, int) else EXIT_OK

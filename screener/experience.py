@@ -1,0 +1,121 @@
+"""Measuring: résumé + skill taxonomy → years per skill, total and backend experience, with evidence.
+
+Years of a skill are the union of the months of the dated positions whose own text names it, so
+overlapping jobs never count twice. A skill named only outside the dated positions is 'mentioned'
+with 0 dated years; an explicit claim ('5+ years of Go') stands in only when there is no dated use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from screener.model import (Claim, Evidence, Experience, Position, Resume, SkillExperience, month_label)
+from screener.rules.schema import Roles, Rules
+from screener.skills import Mention, SkillFinder
+
+CLAIM_AGREES_YEARS = 1.0  # a claim this close to the dated years is just text
+
+
+def _words_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    alternatives = sorted((re.escape(w.lower()).replace(r"\ ", r"[\s-]+") for w in words), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+class RoleClassifier:
+    """Classifies a position from the words of its title (and organisation, for breaks)."""
+
+    def __init__(self, roles: Roles) -> None:
+        self.backend = _words_pattern(roles.backend)
+        self.not_backend = _words_pattern(roles.not_backend)
+        self.not_position = _words_pattern(roles.not_positions)
+        self.internship = _words_pattern(roles.internship)
+
+    def is_position(self, p: Position) -> bool:
+        return not self.not_position.search(p.title.lower())
+
+    def is_backend(self, p: Position) -> bool:
+        title = p.title.lower()
+        return bool(self.backend.search(title)) and not self.not_backend.search(title)
+
+    def is_internship(self, p: Position) -> bool:
+        return bool(self.internship.search(p.title.lower()))
+
+
+def months_of(positions: Iterable[Position]) -> set[int]:
+    """The distinct months covered by the positions (the union of their ranges)."""
+    months: set[int] = set()
+    for p in positions:
+        months.update(range(p.dates.start, p.dates.end + 1))
+    return months
+
+
+def describe(p: Position, number: int) -> str:
+    """'position 2: Backend Engineer, Acme' — how evidence names a position."""
+    return f"position {number}: " + ", ".join(x for x in (p.title, p.organisation) if x)
+
+
+def position_evidence(p: Position, number: int, text: str) -> Evidence:
+    return Evidence(describe(p, number), text, month_label(p.dates.start), month_label(p.dates.end),
+                    p.dates.months)
+
+
+def measure(resume: Resume, rules: Rules, finder: SkillFinder, classifier: RoleClassifier) -> Experience:
+    """Years per skill, total and backend experience, each with the evidence behind it."""
+    positions = tuple(p for p in resume.positions if classifier.is_position(p))
+    numbered = list(enumerate(positions, start=1))
+    mentions = finder.mentions(resume.lines)
+    claims = finder.claims(mentions)
+    position_of_line = {line.number: (n, p) for n, p in numbered for line in p.lines}
+
+    skills = {}
+    for skill_id in rules.skills:
+        own = [m for m in mentions if m.skill == skill_id]
+        skills[skill_id] = _skill(skill_id, own, [c for c in claims if c.skill == skill_id], position_of_line)
+
+    backend = [(n, p) for n, p in numbered if classifier.is_backend(p)]
+    return Experience(
+        total_months=len(months_of(positions)),
+        backend_months=len(months_of(p for _, p in backend)),
+        skills=skills,
+        positions=positions,
+        evidence_total=tuple(position_evidence(p, n, p.dates.text) for n, p in numbered),
+        evidence_backend=tuple(position_evidence(p, n, p.title) for n, p in backend),
+    )
+
+
+def _skill(skill_id: str, mentions: list[Mention], claims: list[Claim],
+           position_of_line: dict[int, tuple[int, Position]]) -> SkillExperience:
+    used: dict[int, tuple[Position, Mention]] = {}
+    elsewhere: list[Mention] = []
+    for m in mentions:
+        if m.line.number in position_of_line:
+            n, p = position_of_line[m.line.number]
+            used.setdefault(n, (p, m))
+        else:
+            elsewhere.append(m)
+    dated_months = len(months_of(p for p, _ in used.values()))
+    evidence = [position_evidence(p, n, m.line.text.strip()) for n, (p, m) in sorted(used.items())]
+    evidence += [Evidence(f"line {m.line.number}", m.line.text.strip()) for m in elsewhere[:3]]
+    claim = max(claims, key=lambda c: c.years) if claims else None
+    dated_years = round(dated_months / 12, 2)
+    if dated_months:
+        years, basis = dated_years, "dated"
+    elif claim:
+        years, basis = claim.years, "claim"
+    else:
+        years, basis = 0.0, "none"
+    if claim:
+        if basis == "claim":
+            note = f"claim used: no dated position names this skill (claimed {claim.years:g} y)"
+        elif abs(claim.years - dated_years) > CLAIM_AGREES_YEARS:
+            note = (f"claim of {claim.years:g} y disagrees with {dated_years:g} y of dated positions; "
+                    f"the score uses the dated value")
+        else:
+            note = f"claim of {claim.years:g} y agrees with the dated positions ({dated_years:g} y)"
+        evidence.append(Evidence(f"claim, line {claim.line}: {note}", claim.text))
+    last_used = max((p.dates.end for p, _ in used.values()), default=None)
+    return SkillExperience(
+        skill=skill_id, dated_months=dated_months, mentioned=bool(mentions), claim=claim,
+        last_used=month_label(last_used) if last_used is not None else None, years=years, basis=basis,
+        coarse=any(p.dates.coarse for p, _ in used.values()), evidence=tuple(evidence))

@@ -1,0 +1,93 @@
+"""Find the dated positions of a work history: a header (title, organisation, dates) and its own text.
+
+A position is anchored on a line that holds a date range and little else. Its header may start up to
+two lines earlier (title and organisation above the dates) and may continue on short lines after it.
+Its body runs to where the next position's header begins.
+"""
+
+from __future__ import annotations
+
+import re
+
+from screener.model import Line, Position, Section
+from screener.parse.dates import Found, find_ranges
+
+_BULLET = re.compile(r"^\s*[•·▪◦●○■□➢►▶✓✔\-–—*+>]\s*")
+_SEPARATORS = re.compile(r"\s+(?:at|@)\s+|\s+[—–-]\s+|\s*[|\t·•,]\s*|\s{3,}")
+_ROLE = re.compile(
+    r"\b(engineer\w*|developer|programmer|architect|lead|manager|head|director|cto|cio|consultant|intern\w*"
+    r"|analyst|scientist|designer|administrator|admin|sre|devops|specialist|agent|founder|co-founder"
+    r"|officer|researcher|assistant|trainee|associate|technician|freelancer?|contractor|owner|tester"
+    r"|staff|principal|teacher|instructor|sabbatical)\b",
+    re.IGNORECASE,
+)
+_LEADER = re.compile(r"^[\s•·\-*#>]*(?:\d+(?:\.\d+)*[.)]?\s+)?[*_]*")
+_MAX_HEADER_WORDS = 14
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _is_header_like(line: Line) -> bool:
+    """Short, not a bullet, not a sentence: a title, organisation or location line."""
+    text = line.text.strip()
+    return (bool(text) and not _BULLET.match(text) and _words(text) <= 14
+            and not text.endswith((".", ";", ":")) and not text[0].islower())
+
+
+def _anchor(line: Line, as_of: int) -> Found | None:
+    """The date range that makes this line a position header, if it is one."""
+    for found in find_ranges(line.text, as_of):
+        rest = line.text[:found.start] + " " + line.text[found.end:]
+        if _words(rest) <= _MAX_HEADER_WORDS:
+            return found
+    return None
+
+
+def _title_and_organisation(header: list[str]) -> tuple[str, str]:
+    pieces = [_LEADER.sub("", p).strip(" *_#()[]") for text in header for p in _SEPARATORS.split(text)]
+    pieces = [p for p in pieces if p and _words(p) > 0]
+    title = next((p for p in pieces if _ROLE.search(p)), pieces[0] if pieces else "")
+    organisation = next((p for p in pieces if p != title), "")
+    return title, organisation
+
+
+def find_positions(sections: tuple[Section, ...], as_of: int) -> tuple[Position, ...]:
+    """Positions in the experience sections (or, when a CV has none, in any non-education section)."""
+    searched = [s for s in sections if s.kind == "experience"]
+    if not searched:
+        searched = [s for s in sections if s.kind in ("preamble", "other", "summary")]
+    positions: list[Position] = []
+    for section in searched:
+        positions.extend(_positions_in(section, as_of))
+    return tuple(positions)
+
+
+def _positions_in(section: Section, as_of: int) -> list[Position]:
+    lines = section.lines
+    anchors = [(i, f) for i, line in enumerate(lines) if (f := _anchor(line, as_of))]
+    # Where each position's header starts: up to two header-like lines above its dates.
+    starts: list[int] = []
+    floor = 0
+    for i, _ in anchors:
+        start = i
+        while start - 1 >= floor and i - (start - 1) <= 2 and _is_header_like(lines[start - 1]):
+            start -= 1
+        starts.append(start)
+        floor = i + 1
+    positions = []
+    for k, (i, found) in enumerate(anchors):
+        end = starts[k + 1] if k + 1 < len(anchors) else len(lines)
+        own = lines[starts[k]:end]
+        header = [line.text for line in lines[starts[k]:i]]
+        anchor_text = lines[i].text
+        header.append(anchor_text[:found.start] + "\t" + anchor_text[found.end:])
+        for line in lines[i + 1:min(i + 3, end)]:
+            if not _is_header_like(line):
+                break
+            header.append(line.text)
+        title, organisation = _title_and_organisation(header)
+        positions.append(Position(title=title, organisation=organisation, dates=found.range,
+                                  lines=tuple(own), section=section.heading))
+    return positions

@@ -1,0 +1,85 @@
+"""Split a document's lines into sections by their headings."""
+
+from __future__ import annotations
+
+import re
+
+from screener.model import Line, Section, SectionKind
+
+# Whole-heading phrases, normalised (lower case, letters and spaces only).
+_EXACT: dict[str, SectionKind] = {}
+for _kind, _phrases in {
+    "experience": "experience|work experience|professional experience|work history|employment|employment history"
+                  "|career|career history|relevant experience|professional background|work|positions"
+                  "|experience and employment|professional history|working experience|industry experience"
+                  "|employment record|job history|career summary|professional career|work and experience",
+    "education": "education|academic background|academics|qualifications|education and training|studies"
+                 "|academic history|education history",
+    "skills": "skills|technical skills|tech stack|toolbox|technologies|competencies|core competencies"
+              "|expertise|tools|professional skills|skills and tools|core skills|key skills|stack"
+              "|technical expertise|skills summary|languages and tools|technical proficiencies",
+    "projects": "projects|side projects|personal projects|open source|selected projects|open source projects"
+                "|hobby projects",
+    "summary": "summary|profile|about|about me|objective|overview|professional summary|career objective"
+               "|personal statement|introduction",
+    "other": "languages|certifications|certificates|awards|honors|honours|interests|hobbies|publications"
+             "|contact|references|volunteering|volunteer experience|achievements|courses|training"
+             "|leadership|activities|additional information|personal information|links|memberships"
+             "|professional skills summary",
+}.items():
+    for _p in _phrases.split("|"):
+        _EXACT[_p] = _kind  # type: ignore[assignment]
+
+# Keywords for headings not in the list above (only trusted on lines that look like headings).
+_KEYWORDS: list[tuple[re.Pattern[str], SectionKind]] = [
+    (re.compile(r"\b(experience|employment|work history|career)\b"), "experience"),
+    (re.compile(r"\beducation\b"), "education"),
+    (re.compile(r"\b(skills|stack|technolog\w*|competenc\w*)\b"), "skills"),
+    (re.compile(r"\bprojects?\b"), "projects"),
+    (re.compile(r"\b(summary|profile|about)\b"), "summary"),
+]
+_NUMBERING = re.compile(r"^\s*(?:[\dIVX]+[.)]\s*|#+\s*|[•\-*]\s*)")
+
+
+def _normalise(text: str) -> str:
+    text = _NUMBERING.sub("", text)
+    text = text.replace("&", " and ")
+    return " ".join(re.sub(r"[^a-z ]+", " ", text.lower()).split())
+
+
+def heading_kind(line: Line) -> SectionKind | None:
+    """The section a line opens, or None when it is not a section heading."""
+    text = line.text.strip()
+    if not text or len(text) > 60 or "\t" in text.strip():
+        return None
+    norm = _normalise(text)
+    if not norm:
+        return None
+    if norm in _EXACT:
+        return _EXACT[norm]
+    words = norm.split()
+    looks_like_heading = line.heading or (text.isupper() and len(words) <= 4) or text.endswith(":")
+    if not looks_like_heading or len(words) > 4 or re.search(r"\d", text):
+        return None
+    for pattern, kind in _KEYWORDS:
+        if pattern.search(norm):
+            return kind
+    return "other" if text.isupper() and len(words) <= 3 else None
+
+
+def split_sections(lines: tuple[Line, ...]) -> tuple[Section, ...]:
+    """Sections in document order; lines before the first heading form the 'preamble'."""
+    sections: list[Section] = []
+    kind: SectionKind = "preamble"
+    heading = ""
+    body: list[Line] = []
+    for line in lines:
+        new_kind = heading_kind(line)
+        if new_kind is None:
+            body.append(line)
+            continue
+        if body or kind != "preamble":
+            sections.append(Section(kind, heading, tuple(body)))
+        kind, heading, body = new_kind, line.text.strip(), []
+    sections.append(Section(kind, heading, tuple(body)))
+    return tuple(sections)

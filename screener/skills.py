@@ -1,0 +1,124 @@
+"""Find where a CV names each skill, with spaCy rule-based matchers on a blank English pipeline.
+
+Unambiguous aliases ('Golang', 'Apache Kafka') go through a case-insensitive ``PhraseMatcher``.
+Names that are also English words ('Go', 'Rust') go through a ``Matcher`` and are then kept only in
+a technical context: capitalised and not followed by a word that makes them English ('Go live',
+'go through', 'Go-live'), or standing in a list ('go, python'). Explicit claims ('5+ years of Go',
+'Kafka (2 years)') are read around each mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import spacy
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from screener.model import Claim, Line
+from screener.rules.schema import Rules
+
+_LIST_BEFORE = {",", "/", ":", "(", "|", "·", "•", "&", ";", "+", "[", "-", "–", "—"}
+_LIST_AFTER = {",", "/", ")", "|", "·", "&", ";", "+", "]"}
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+_NUM = r"(?P<n>\d{1,2}(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")\s*\+?\s*"
+_YEARS = r"(?:years?|yrs?\.?)"
+_CLAIM_BEFORE = re.compile(
+    _NUM + _YEARS + r"(?:\s+of)?(?:\s+(?:professional|hands-on|production|commercial|industry))?"
+    r"(?:\s+experience)?(?:\s+(?:with|in|using|of|writing|building))?\s+(?:apache\s+)?$", re.IGNORECASE)
+_CLAIM_AFTER = re.compile(r"^\s*(?:[(:—–-]|,)\s*" + _NUM + _YEARS, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    skill: str
+    line: Line
+    words: str  # the words as written
+    column: int  # where they start in the line
+
+
+class SkillFinder:
+    """Built once per rules file; finds skill mentions and claims in any document."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.nlp = spacy.blank("en")
+        self.phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.words = Matcher(self.nlp.vocab, validate=True)
+        self.stop_after: dict[str, set[str]] = {}
+        for skill_id, skill in rules.skills.items():
+            if skill.aliases:
+                self.phrases.add(skill_id, [self.nlp.make_doc(a) for a in skill.aliases])
+            if skill.ambiguous:
+                self.words.add(skill_id, [[{"LOWER": w.lower()}] for w in skill.ambiguous])
+            self.stop_after[skill_id] = {w.lower() for w in skill.not_followed_by}
+
+    def mentions(self, lines: tuple[Line, ...]) -> list[Mention]:
+        """Every skill mention, in document order."""
+        text = "\n".join(line.text for line in lines)
+        starts = []
+        offset = 0
+        for line in lines:
+            starts.append(offset)
+            offset += len(line.text) + 1
+        doc = self.nlp.make_doc(text)
+        spans: list[tuple[int, int, str]] = []
+        for match_id, start, end in self.phrases(doc):
+            spans.append((start, end, self.nlp.vocab.strings[match_id]))
+        for match_id, start, end in self.words(doc):
+            skill = self.nlp.vocab.strings[match_id]
+            if self._technical(doc, doc[start], skill):
+                spans.append((start, end, skill))
+        found = []
+        last_end = -1
+        for start, end, skill in sorted(set(spans), key=lambda s: (s[0], -s[1])):
+            if start < last_end:  # 'Kafka' inside 'Apache Kafka': keep the longer name only
+                continue
+            last_end = end
+            span = doc[start:end]
+            index = _line_at(starts, span.start_char)
+            found.append(Mention(skill, lines[index], span.text, span.start_char - starts[index]))
+        return found
+
+    def _technical(self, doc: Doc, token: Token, skill: str) -> bool:
+        """Is this ambiguous word the technology rather than the English word?"""
+        after = _next_word(doc, token)
+        before = doc[token.i - 1].text if token.i > 0 else "\n"
+        if token.text.islower():  # 'go' in lower case: only inside a list such as 'python, go, rust'
+            return before.strip() in _LIST_BEFORE | {""} and (after is None or after.text in _LIST_AFTER
+                                                                or "\n" in after.text)
+        return after is None or after.text.lower() not in self.stop_after[skill]
+
+    def claims(self, mentions: list[Mention]) -> list[Claim]:
+        """Explicit year claims next to a mention: '5+ years of Go', 'Go — 4 yrs', 'Kafka (2 years)'."""
+        claims = []
+        for m in mentions:
+            text, at = m.line.text, m.column
+            match = _CLAIM_BEFORE.search(text[:at]) or _CLAIM_AFTER.match(text[at + len(m.words):])
+            if match:
+                n = match.group("n").lower()
+                years = float(_NUMBER_WORDS.get(n, n))
+                claims.append(Claim(m.skill, years, text.strip(), m.line.number))
+        return claims
+
+
+def _next_word(doc: Doc, token: Token) -> Token | None:
+    """The next word, looking through a hyphen attached to the token ('Go-live' → 'live')."""
+    i = token.i + 1
+    if i < len(doc) and doc[i].text == "-" and not token.whitespace_ and not doc[i].whitespace_:
+        i += 1
+    if i >= len(doc):
+        return None
+    return doc[i]
+
+
+def _line_at(starts: list[int], char: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= char:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
