@@ -147,6 +147,15 @@ def parse_command(
         Console().print(view)
 
 
+def _register_workflow() -> None:
+    from screener.cli_rules import register
+
+    register(app)
+
+
+_register_workflow()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point with one error boundary: clear messages for users, a traceback only with --debug."""
     args = list(sys.argv[1:] if argv is None else argv)
