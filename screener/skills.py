@@ -21,6 +21,9 @@ from screener.rules.schema import Rules
 
 _LIST_BEFORE = {",", "/", ":", "(", "|", "·", "•", "&", ";", "+", "[", "-", "–", "—"}
 _LIST_AFTER = {",", "/", ")", "|", "·", "&", ";", "+", "]"}
+# Words before a capitalised name that make it the technology whatever follows ('in Go on MySQL').
+_TECH_BEFORE = {"in", "with", "using", "of", "and", "or", "to", "from", "writing", "written", "learning",
+                "learned", "adopted", "idiomatic", ",", "/", "(", ":"}
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 _NUM = r"(?P<n>\d{1,2}(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")\s*\+?\s*"
@@ -88,6 +91,8 @@ class SkillFinder:
         if token.text.islower():  # 'go' in lower case: only inside a list such as 'python, go, rust'
             return before.strip() in _LIST_BEFORE | {""} and (after is None or after.text in _LIST_AFTER
                                                                 or "\n" in after.text)
+        if before.lower() in _TECH_BEFORE:
+            return True
         return after is None or after.text.lower() not in self.stop_after[skill]
 
     def claims(self, mentions: list[Mention]) -> list[Claim]:

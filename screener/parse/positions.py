@@ -45,8 +45,15 @@ def _anchor(line: Line, as_of: int) -> Found | None:
     return None
 
 
+def _balanced(text: str) -> str:
+    """Drop brackets left unpaired by splitting ('(part-time' → 'part-time')."""
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", " ").replace(")", " ").strip()
+    return " ".join(text.split())
+
+
 def _title_and_organisation(header: list[str]) -> tuple[str, str]:
-    pieces = [_LEADER.sub("", p).strip(" *_#()[]") for text in header for p in _SEPARATORS.split(text)]
+    pieces = [_balanced(_LEADER.sub("", p).strip(" *_#")) for text in header for p in _SEPARATORS.split(text)]
     pieces = [p for p in pieces if p and _words(p) > 0]
     title = next((p for p in pieces if _ROLE.search(p)), pieces[0] if pieces else "")
     organisation = next((p for p in pieces if p != title), "")

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+AS_OF = date(2026, 11, 1)
+
+
+@pytest.fixture(scope="session")
+def loaded_rules():
+    from screener.rules import load_rules
+
+    return load_rules(REPO / "rules" / "requirements.yaml")
+
+
+@pytest.fixture(scope="session")
+def screener(loaded_rules):
+    from screener.pipeline import Screener
+
+    return Screener(loaded_rules, AS_OF)
+
+
+def shared_or_skip(*parts: str) -> Path:
+    """A path under ../shared, or skip the test when that folder is not beside the checkout."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is not available")
+    return path

@@ -1,0 +1,110 @@
+"""Positions, interval union and years per skill on small CVs written here."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from screener.experience import RoleClassifier, measure, months_of
+from screener.model import DateRange, Document, Line, Position, month_label
+from screener.parse import parse
+from screener.skills import SkillFinder
+from tests.conftest import AS_OF
+
+AS_OF_MONTH = AS_OF.year * 12 + AS_OF.month - 1
+
+
+def doc(text: str) -> Document:
+    rows = [t for t in text.strip().splitlines() if t.strip()]
+    return Document("text", tuple(Line(t, i + 1) for i, t in enumerate(rows)))
+
+
+def experience_of(text: str, rules):
+    resume = parse(doc(text), AS_OF_MONTH)
+    return resume, measure(resume, rules.rules, SkillFinder(rules.rules), RoleClassifier(rules.rules.roles))
+
+
+def position(start: int, end: int) -> Position:
+    return Position("Engineer", "X", DateRange(start, end, ""), (), "Experience")
+
+
+@given(st.lists(st.tuples(st.integers(0, 400), st.integers(0, 60)), max_size=8))
+def test_union_never_double_counts(ranges: list[tuple[int, int]]) -> None:
+    positions = [position(s, s + length) for s, length in ranges]
+    union = months_of(positions)
+    assert len(union) <= sum(p.dates.months for p in positions)
+    assert len(union) >= max((p.dates.months for p in positions), default=0)
+    assert all(any(p.dates.start <= m <= p.dates.end for p in positions) for m in union)
+
+
+OVERLAP = """
+EXPERIENCE
+Lead Backend Engineer                      2022/06 – current
+Naira Rails · Lagos
+  - Card services in Go; Kafka with idempotent consumers.
+Backend Consultant (part-time)             2021/09 – 2023/03
+Lekki Ledger Labs · Remote
+  - Reconciliation engine in Go on MySQL.
+EDUCATION
+BEng Electrical Engineering, University of Lagos, 2010/10 – 2015/08
+SKILLS
+Languages: Go, PHP, Rust
+"""
+
+
+def test_overlapping_jobs_are_merged(loaded_rules) -> None:
+    resume, exp = experience_of(OVERLAP, loaded_rules)
+    assert [(p.title, p.organisation) for p in resume.positions] == [
+        ("Lead Backend Engineer", "Naira Rails"), ("Backend Consultant (part-time)", "Lekki Ledger Labs")]
+    assert exp.skills["go"].dated_months == len(range(2021 * 12 + 8, 2026 * 12 + 11))  # 2021-09 … 2026-11
+    assert exp.skills["kafka"].years == round(54 / 12, 2)
+    assert exp.skills["go"].last_used == month_label(AS_OF_MONTH)
+
+
+def test_skills_listed_but_never_used_are_mentioned_with_zero_years(loaded_rules) -> None:
+    _, exp = experience_of(OVERLAP, loaded_rules)
+    assert exp.skills["php"].mentioned and exp.skills["php"].years == 0
+    assert exp.skills["rust"].mentioned and exp.skills["rust"].basis == "none"
+    assert not exp.skills["laravel"].mentioned
+
+
+def test_education_dates_never_count(loaded_rules) -> None:
+    _, exp = experience_of(OVERLAP, loaded_rules)
+    assert exp.total_months == len(range(2021 * 12 + 8, AS_OF_MONTH + 1))
+
+
+CLAIM_ONLY = """
+SUMMARY
+Backend engineer with 5+ years of Go.
+EXPERIENCE
+Software Engineer, Acme — Jan 2020 – Dec 2022
+  - Services in Java on MySQL.
+"""
+
+
+def test_a_claim_stands_in_only_without_dated_use(loaded_rules) -> None:
+    _, exp = experience_of(CLAIM_ONLY, loaded_rules)
+    go = exp.skills["go"]
+    assert (go.years, go.basis, go.dated_months) == (5.0, "claim", 0)
+    assert any("claim used" in e.source for e in go.evidence)
+
+
+SABBATICAL = """
+Experience
+Backend Engineer — Absheron Tickets
+02/2024 – 05/2026
+* Booking APIs in Go.
+Sabbatical (travel and a course)
+03/2023 – 01/2024
+Site Reliability Engineer — Cloud Co
+09/2018 – 02/2023
+* Kubernetes operators in Go.
+"""
+
+
+def test_breaks_are_not_positions_and_sre_is_not_backend(loaded_rules) -> None:
+    _, exp = experience_of(SABBATICAL, loaded_rules)
+    assert [p.title for p in exp.positions] == ["Backend Engineer", "Site Reliability Engineer"]
+    assert exp.backend_months == 28
+    assert exp.total_months == 28 + 54
+    assert exp.skills["go"].dated_months == 28 + 54
