@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from screener.model import Line, Section, SectionKind
 
@@ -67,6 +68,16 @@ def heading_kind(line: Line) -> SectionKind | None:
     return "other" if text.isupper() and len(words) <= 3 else None
 
 
+def _label_column(line: Line) -> tuple[SectionKind, str, Line] | None:
+    """A heading set in a left-hand label column, on one line with its first content:
+    'EXPERIENCE<TAB>Acme, Engineer<TAB>2022 – Present' → the heading and the rest of the line."""
+    label, sep, rest = line.text.strip().partition("\t")
+    kind = _EXACT.get(_normalise(label)) if sep and rest.strip() else None
+    if kind is None:
+        return None
+    return kind, label.strip(), replace(line, text=rest.strip())
+
+
 def split_sections(lines: tuple[Line, ...]) -> tuple[Section, ...]:
     """Sections in document order; lines before the first heading form the 'preamble'."""
     sections: list[Section] = []
@@ -75,11 +86,17 @@ def split_sections(lines: tuple[Line, ...]) -> tuple[Section, ...]:
     body: list[Line] = []
     for line in lines:
         new_kind = heading_kind(line)
+        first: list[Line] = []
+        if new_kind is None and (labelled := _label_column(line)):
+            new_kind, text, rest = labelled
+            first = [rest]
+        else:
+            text = line.text.strip()
         if new_kind is None:
             body.append(line)
             continue
         if body or kind != "preamble":
             sections.append(Section(kind, heading, tuple(body)))
-        kind, heading, body = new_kind, line.text.strip(), []
+        kind, heading, body = new_kind, text, first
     sections.append(Section(kind, heading, tuple(body)))
     return tuple(sections)
