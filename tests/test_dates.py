@@ -35,6 +35,13 @@ AS_OF = month_index(2026, 11)
         ("Backend Engineer (2017 - 2021)", "2017-07", "2021-06", 48, True),
         ("2019 – Present", "2019-07", "2026-11", 89, True),
         ("2024-07-09 - Present", "2024-07", "2026-11", 29, False),
+        ("Jan-2019 – Mar-2020", "2019-01", "2020-03", 15, False),
+        ("Jan '19 – Mar '21", "2019-01", "2021-03", 27, False),
+        ("15/01/2019 – 20/03/2021", "2019-01", "2021-03", 27, False),
+        ("1 March 2019 - 31 May 2020", "2019-03", "2020-05", 15, False),
+        ("March 2, 2019 – June 5, 2020", "2019-03", "2020-06", 16, False),
+        ("From 2019 to 2021", "2019-07", "2021-06", 24, True),
+        ("Jan 2019 – the present", "2019-01", "2026-11", 95, False),
     ],
 )
 def test_gregorian_ranges(text: str, start: str, end: str, months: int, coarse: bool) -> None:

@@ -32,13 +32,16 @@ _YEAR = r"(?:19[5-9]\d|20\d\d|1[34]\d\d)"  # Gregorian 1950–2099, Solar Hijri 
 _MM = r"(?:0?[1-9]|1[0-2])"
 
 # One point in time. Named groups say which form matched.
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _DATE = (
-    rf"(?:(?P<{{p}}mname>{_MONTH_NAME}|{_JALALI_NAME}),?\s*(?:\d{{{{1,2}}}}(?:st|nd|rd|th)?,?\s+)?(?P<{{p}}myear>{_YEAR})"
+    rf"(?:(?P<{{p}}mname>{_MONTH_NAME}|{_JALALI_NAME})[\s,\-/]*(?:{_DAY}(?:st|nd|rd|th)?,?\s+)?"
+    rf"(?:(?P<{{p}}myear>{_YEAR})|['’](?P<{{p}}myy>\d\d))"
+    rf"|(?:{_DAY}(?:st|nd|rd|th)?\s+)(?P<{{p}}dmname>{_MONTH_NAME})[\s,]+(?P<{{p}}dmyear>{_YEAR})"
     rf"|(?P<{{p}}ymyear>{_YEAR})\s?[-/.]\s?(?P<{{p}}ymmonth>{_MM})(?:[-/.]\d{{{{1,2}}}})?(?!\d)"
-    rf"|(?P<{{p}}mymonth>{_MM})\s?[/.\-]\s?(?P<{{p}}myyear>{_YEAR})"
+    rf"|(?:{_DAY}[/.\-])?(?P<{{p}}mymonth>{_MM})\s?[/.\-]\s?(?P<{{p}}myyear>{_YEAR})"
     rf"|(?P<{{p}}year>{_YEAR}))(?![\d/])"
 )
-_OPEN = (r"(?P<open>present|current(?:ly)?|now|today|to\s*date|date|ongoing|till\s+now|"
+_OPEN = (r"(?P<open>(?:the\s+)?present(?:\s+day)?|current(?:ly)?|now|today|to\s*date|date|ongoing|till\s+now|"
          r"until\s+now|on-?going|heute|actual)")
 _SEP = r"\s*(?:[-–—‒―~]+|\bto(?:\b|(?=present))|\buntil\b|\btill\b|\bthrough\b|\bthru\b|→)\s*"
 
@@ -61,9 +64,11 @@ class Found:
 def _point(m: re.Match[str], p: str) -> tuple[int, int | None, bool]:
     """(year, month or None, jalali?) of one matched date."""
     g = m.groupdict()
+    if g[p + "dmname"]:
+        return int(g[p + "dmyear"]), _MONTHS[g[p + "dmname"].lower()[:3]], False
     if g[p + "mname"]:
         name = g[p + "mname"].lower().rstrip(".")
-        year = int(g[p + "myear"])
+        year = int(g[p + "myear"]) if g[p + "myear"] else 2000 + int(g[p + "myy"])
         if name in _JALALI_MONTHS:
             return year, _JALALI_MONTHS[name], True
         return year, _MONTHS[name[:3]], year < 1500
@@ -104,7 +109,7 @@ def find_ranges(text: str, as_of: int) -> list[Found]:
     found: list[Found] = []
     for m in _RANGE.finditer(normalised):
         g = m.groupdict()
-        has_end = bool(g["open"] or any(g[k] for k in ("b_mname", "b_ymyear", "b_myyear", "b_year")))
+        has_end = bool(g["open"] or any(g[k] for k in ("b_mname", "b_dmname", "b_ymyear", "b_myyear", "b_year")))
         if not has_end and not g["since"]:
             continue
         y1, m1, j1 = _point(m, "a_")
