@@ -1,0 +1,165 @@
+"""End to end through the CLI: the samples' years and verdicts, the report contract, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from screener.cli import main
+from tests.conftest import REPO
+
+SAMPLES = REPO / "samples"
+SKILLS = ("go", "kafka", "mysql", "redis", "docker", "php", "laravel", "rust")
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def answers() -> dict:
+    return yaml.safe_load((SAMPLES / "answers.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def samples_report(tmp_path_factory) -> dict:
+    out = tmp_path_factory.mktemp("report") / "samples.json"
+    assert main(["screen", str(SAMPLES), "--as-of", "2026-11-01", "--format", "json", "--output", str(out)]) == 0
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_report_follows_the_json_schema(samples_report: dict) -> None:
+    schema = json.loads((REPO / "screener" / "data" / "report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(samples_report, schema)
+    assert samples_report["schema_version"] == 1 and samples_report["as_of"] == "2026-11-01"
+
+
+def test_every_sample_is_screened(samples_report: dict, answers: dict) -> None:
+    rows = {c["file"]: c for c in samples_report["candidates"]}
+    assert set(answers["files"]) <= set(rows)
+    assert all(rows[f]["status"] == "ok" for f in answers["files"])
+
+
+def test_years_per_skill_match_the_answers(samples_report: dict, answers: dict) -> None:
+    rows = {c["file"]: c for c in samples_report["candidates"]}
+    wrong = []
+    for name, truth in answers["files"].items():
+        row = rows[name]
+        loose = set(truth.get("year_only_tolerance") or [])
+        for skill in SKILLS:
+            tol = 1.0 if skill in loose else 0.25
+            got, want = row["skills"][skill], truth["skills"][skill]
+            if abs(got["years"] - want["years"]) > tol + 1e-9 or got["mentioned"] != want["mentioned"]:
+                wrong.append(f"{name} {skill}: {got['years']} {got['mentioned']} != {want}")
+        tol = 1.0 if "experience" in loose else 0.25
+        if abs(row["experience_years"] - truth["experience_years"]) > tol + 1e-9:
+            wrong.append(f"{name} experience: {row['experience_years']} != {truth['experience_years']}")
+    assert wrong == []
+
+
+def test_verdicts_match_the_answers(samples_report: dict, answers: dict) -> None:
+    rows = {c["file"]: c for c in samples_report["candidates"]}
+    for name, truth in answers["files"].items():
+        verdict = rows[name]["verdict"]
+        if truth["meets_minimums"]:
+            assert verdict in ("pass", "review"), name
+        else:
+            assert verdict in ("fail", "review"), name
+            assert rows[name]["score"] < min(r["score"] for f, r in rows.items()
+                                             if answers["files"].get(f, {}).get("meets_minimums")), name
+
+
+def test_every_skill_year_has_evidence(samples_report: dict) -> None:
+    for row in samples_report["candidates"]:
+        for skill, value in row["skills"].items():
+            if value["years"] > 0 and value["basis"] == "dated":
+                dated = [e for e in value["evidence"] if e["months"] > 0]
+                assert dated and all(e["source"].startswith("position") and e["start"] for e in dated), skill
+
+
+def test_json_is_byte_identical_across_runs(tmp_path: Path) -> None:
+    outs = []
+    for n in (1, 2):
+        out = tmp_path / f"r{n}.json"
+        assert main(["screen", str(SAMPLES), "--as-of", "2026-11-01", "-f", "json", "-o", str(out)]) == 0
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+
+
+def test_csv_and_jsonl_have_one_row_per_candidate_with_skill_columns(tmp_path: Path, samples_report: dict) -> None:
+    n = len(samples_report["candidates"])
+    assert main(["screen", str(SAMPLES), "--as-of", "2026-11-01", "-f", "csv", "-o", str(tmp_path / "r.csv")]) == 0
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "r.csv").read_text(encoding="utf-8"))))
+    assert len(rows) == n and {f"{s}_years" for s in SKILLS} <= set(rows[0])
+    scores = [float(r["score"]) for r in rows if r["score"]]
+    assert scores == sorted(scores, reverse=True)
+    assert main(["screen", str(SAMPLES), "--as-of", "2026-11-01", "-f", "jsonl", "-o", str(tmp_path / "r.jsonl")]) == 0
+    lines = (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == n and "go_years" in json.loads(lines[0])
+
+
+def test_html_and_markdown_reports(tmp_path: Path) -> None:
+    for fmt in ("html", "markdown"):
+        out = tmp_path / f"r.{fmt}"
+        assert main(["screen", str(SAMPLES), "--as-of", "2026-11-01", "-f", fmt, "-o", str(out)]) == 0
+        text = out.read_text(encoding="utf-8")
+        assert "01-strong-fit.pdf" in text
+
+
+def test_table_on_the_terminal(capsys) -> None:
+    code, out, err = run(capsys, "screen", str(SAMPLES / "01-strong-fit.pdf"), "--as-of", "2026-11-01")
+    assert code == 0 and "01-strong-fit.pdf" in out and "pass" in out
+    assert "1 files" in err
+
+
+def test_explain_shows_positions_evidence_and_verdict(capsys) -> None:
+    code, out, _ = run(capsys, "explain", str(SAMPLES / "02-near-miss-go.docx"), "--as-of", "2026-11-01")
+    assert code == 0
+    assert "Positions" in out and "position 1:" in out and "2+ years with Go in production" in out
+    assert "verdict fail" in out or "verdict review" in out
+
+
+def test_parse_dumps_positions_with_normalised_dates(capsys) -> None:
+    code, out, _ = run(capsys, "parse", str(SAMPLES / "04-overlapping-jobs.txt"), "--as-of", "2026-11-01")
+    view = json.loads(out)
+    assert code == 0 and view["positions"]
+    assert all(len(p["start"]) == 7 and p["months"] > 0 for p in view["positions"])
+
+
+def test_version_and_help(capsys) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and out.startswith("screener ")
+    for command in ("screen", "explain", "parse"):
+        code, out, _ = run(capsys, command, "--help")
+        assert code == 0 and "Usage" in out
+
+
+def test_bad_as_of_is_a_usage_error(capsys) -> None:
+    code, _, err = run(capsys, "screen", str(SAMPLES), "--as-of", "yesterday")
+    assert code == 2 and "YYYY-MM-DD" in err
+
+
+def test_invalid_rules_exit_2_naming_file_line_and_key(tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "rules.yaml"
+    text = (REPO / "rules" / "requirements.yaml").read_text(encoding="utf-8")
+    bad.write_text(text.replace("    years: 2\n", "    yeras: 2\n", 1), encoding="utf-8")
+    line = text.splitlines().index("    years: 2") + 1
+    code, _, err = run(capsys, "screen", str(SAMPLES), "--rules", str(bad))
+    assert code == 2
+    assert f"{bad}:{line}:5:" in err and "did you mean 'years'" in err
+
+
+def test_packaged_rules_are_used_outside_the_repository(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, _ = run(capsys, "screen", str(SAMPLES / "01-strong-fit.pdf"), "-f", "json", "-o", "r.json")
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert code == 0 and report["rules"]["path"].endswith("requirements.yaml")
+    assert Path(report["rules"]["path"]).resolve() != (tmp_path / "rules" / "requirements.yaml")

@@ -1,0 +1,26 @@
+"""The labelled development set beside the checkout (skipped when absent): accuracy must not regress."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+from screener.cli import main
+from tests.conftest import shared_or_skip
+
+
+def test_devset_accuracy(tmp_path: Path) -> None:
+    devset = shared_or_skip("devset")
+    report = tmp_path / "report.json"
+    assert main(["screen", str(devset / "cvs"), "--as-of", "2026-11-01", "-f", "json", "-o", str(report)]) == 0
+    spec = importlib.util.spec_from_file_location("devset_evaluate", devset / "evaluate.py")
+    assert spec and spec.loader
+    evaluate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(evaluate)
+    truth = evaluate.load_truth(devset / "truth.yaml")
+    m = evaluate.evaluate(truth, json.loads(report.read_text(encoding="utf-8")), quiet=True)
+    assert m["coverage"] == 1.0 and m["status"] == 1.0
+    assert m["within_tol"] >= 0.95
+    assert m["go_verb_fp"] == 0 and m["go_fp_all"] == 0
+    assert m["verdict"] >= 0.9
