@@ -1,7 +1,8 @@
 """Assessing: experience + requirements → a result per requirement, a score and a verdict.
 
 score = 100 × Σ(weight × fraction) / Σ(weight) over every requirement, where fraction is the share
-met (years held / years asked, capped at 1; skills named / skills asked; keywords found / at_least).
+met: (years held / years asked)² capped at 1, so a shortfall costs more the larger it is; skills
+named / skills asked; distinct keywords found / at_least, capped at 1.
 Verdict: 'fail' when a gate minimum is clearly missed, 'review' when one is borderline (within
 tolerance_years below its threshold) or the document could not be read with confidence, else 'pass'.
 Nothing here reads names, ages, gender, photos, nationality or addresses: only the measured skills,
@@ -87,14 +88,16 @@ class Assessor:
             skill = exp.skills[of]
             value, label, evidence = skill.years, self.rules.skills[of].label, skill.evidence
             if skill.basis == "claim":
-                label += " (claimed, no dated position)"
+                label += " (claimed, no dated position: verify)"
+        claimed_only = of in exp.skills and exp.skills[of].basis == "claim"
         if value + 1e-9 >= needed:
-            status: Status = "met"
+            # a threshold met only by an undated claim is for a person to verify
+            status: Status = "borderline" if claimed_only else "met"
         elif value + self.rules.tolerance_years + 1e-9 >= needed:
             status = "borderline"
         else:
             status = "unmet"
-        fraction = min(1.0, value / needed) if needed > 0 else 1.0
+        fraction = min(1.0, value / needed) ** 2 if needed > 0 else 1.0
         return RequirementResult(r, status, round(fraction, 4), f"{value:.2f} y of {label}; needs {needed:g}",
                                  tuple(evidence))
 

@@ -15,24 +15,27 @@ _VERDICT_STYLE = {"pass": "green", "review": "yellow", "fail": "red", "": "dim"}
 def print_table(report: dict[str, Any], console: Console) -> None:
     """Ranked candidates with score, verdict, years per skill and unmet minimums."""
     skills = skill_ids(report)[:5]
-    table = Table(title=report["rules"]["title"], caption=_summary(report), show_lines=False)
-    for name in ("#", "file", "score", "verdict", "exp", *skills, "unmet minimums / error"):
-        table.add_column(name, overflow="fold", justify="right" if name not in ("file", "verdict") else "left")
+    table = Table(title=report["rules"]["title"], caption=_summary(report), show_lines=False, pad_edge=False)
+    table.add_column("#", justify="right")
+    table.add_column("file", overflow="fold", ratio=3)
+    for name in ("score", "verdict", "exp", *skills):
+        table.add_column(name, justify="left" if name == "verdict" else "right", no_wrap=True)
+    table.add_column("unmet minimums / error", overflow="fold", ratio=2)
     for row in flat_rows(report):
         verdict = row["verdict"]
+        problem = (row["unmet_minimums"].replace("_years", "") if row["status"] == "ok"
+                   else f"{row['error_code']}: {row['error_message']}")
         table.add_row(
             str(row["rank"]), row["file"], "" if row["score"] is None else f"{row['score']:.1f}",
             f"[{_VERDICT_STYLE[verdict]}]{verdict or 'error'}[/]", _years(row["experience_years"]),
-            *(_years(row[f"{s}_years"]) for s in skills),
-            row["unmet_minimums"] or (f"{row['error_code']}: {row['error_message']}" if row["error_code"] else ""),
-            style=None)
+            *(_years(row[f"{s}_years"]) for s in skills), problem)
     console.print(table)
     for s in report["skipped"]:
         console.print(f"[dim]skipped {s['file']}: {s['reason']}[/]")
 
 
 def _years(value: float | None) -> str:
-    return "" if value is None else f"{value:.2f}"
+    return "" if value is None else f"{value:.1f}"
 
 
 def _summary(report: dict[str, Any]) -> str:
