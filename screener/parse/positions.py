@@ -40,9 +40,17 @@ def _anchor(line: Line, as_of: int) -> Found | None:
     """The date range that makes this line a position header, if it is one."""
     for found in find_ranges(line.text, as_of):
         rest = line.text[:found.start] + " " + line.text[found.end:]
-        if _words(rest) <= _MAX_HEADER_WORDS:
+        if _words(rest) <= _MAX_HEADER_WORDS or _own_cell(line.text, found):
             return found
     return None
+
+
+def _own_cell(text: str, found: Found) -> bool:
+    """The range fills a tab-separated cell of its own: a right-hand date column beside any text."""
+    cell_start = text.rfind("\t", 0, found.start) + 1
+    cell_end = text.find("\t", found.end)
+    cell = text[cell_start:cell_end if cell_end >= 0 else len(text)]
+    return "\t" in text and _words(cell) == _words(found.range.text)
 
 
 def _balanced(text: str) -> str:

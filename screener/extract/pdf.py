@@ -1,0 +1,494 @@
+"""PDF → :class:`Document`, with lines rebuilt from glyph coordinates, not pdfminer's text flow.
+
+A backend turns the bytes into pages of positioned glyphs (:class:`RawPage`); the layout below is
+backend-neutral. Glyphs are grouped into visual rows by baseline; far-apart chunks of a row are
+joined with a TAB, so a right-aligned date stays on its title's line. A page is split into blocks
+only at a gutter with a continuous column of text on both sides (a sidebar), never at a sparse
+label or date column.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+import struct
+import unicodedata
+import zlib
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import TYPE_CHECKING, Protocol
+
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTPage
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfexceptions import PDFException
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.psexceptions import PSException
+
+from screener.errors import ExtractError
+from screener.model import Document, Line
+
+if TYPE_CHECKING:
+    from screener.extract import Limits
+
+TAB_EM = 1.2  # a gap wider than this many font sizes separates columns (TAB), not words
+WORD_EM = 0.15  # a gap wider than this, beyond any uniform letter-spacing, is a word space
+MIN_FONT = 2.0  # points; smaller text counts as hidden
+Box = tuple[float, float, float, float]
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+_DINGBATS = re.compile(r"dingbats|wingdings|webdings", re.IGNORECASE)  # letters there are bullets, icons
+_CID = re.compile(r"\(cid:\d+\)")
+_BULLETS = dict.fromkeys(map(ord, "●◦▪■□‣∙⦁⚫▸►➢➤\uf0b7\uf0a7\uf076\uf06c\uf0d8\uf0fc"), "•")
+_SPACED = re.compile(r"(?<!\S)(?:[^\W_] ){3,}[^\W_](?!\S)")  # 'T O P R E S E N T', '2 0 2 0'
+# What pdfminer raises on damaged input; it has no common base class for it.
+_DAMAGED = (PDFException, PSException, RecursionError, LookupError, ValueError, TypeError, AssertionError,
+            AttributeError, ArithmeticError, EOFError, NotImplementedError, zlib.error, struct.error)
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    """One drawn character in page coordinates (points, origin bottom-left)."""
+
+    text: str
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+    base: float  # baseline y
+    size: float
+    bold: bool = False
+    upright: bool = True
+    white: bool = False  # filled in white or near-white
+    invisible: bool = False  # text rendering mode 3 or 7
+
+
+@dataclass
+class RawPage:
+    number: int
+    width: float
+    height: float
+    glyphs: list[Glyph]
+    dark_boxes: list[Box] = field(default_factory=list)  # non-white fills and images (white text shows)
+    dropped: int = 0  # characters beyond limits.max_chars_per_page, not read
+
+
+class PdfBackend(Protocol):
+    """Reads a PDF into positioned glyphs; raises ExtractError (encrypted, corrupt, too_many_pages)."""
+
+    def load(self, data: bytes, limits: Limits) -> list[RawPage]: ...
+
+
+# ----------------------------------------------------------------------------- pdfminer backend
+
+class PdfminerBackend:
+    """pdfminer.six without its layout analysis (``laparams=None``): the raw LTChar/LTCurve objects."""
+
+    def load(self, data: bytes, limits: Limits) -> list[RawPage]:
+        try:
+            doc = PDFDocument(PDFParser(io.BytesIO(data)), password="")  # the empty user password
+        except PDFPasswordIncorrect:  # its message is empty; say what it means
+            raise ExtractError("encrypted", "the PDF is password-protected (a user password is required)") \
+                from None
+        except PDFEncryptionError as exc:
+            raise ExtractError("encrypted", f"the PDF's encryption cannot be read ({exc})") from None
+        except _DAMAGED as exc:
+            raise _corrupt(exc) from exc
+        try:
+            pages = []
+            for page in PDFPage.create_pages(doc):  # walks the page tree; no content is parsed yet
+                pages.append(page)
+                if len(pages) > limits.max_pages:
+                    raise ExtractError("too_many_pages", f"the PDF has more than {limits.max_pages} pages")
+            if not pages:
+                raise ExtractError("corrupt", "the PDF is damaged and could not be read (no pages found)")
+            rsrc = PDFResourceManager(caching=True)
+            device = _Collector(rsrc, limits.max_chars_per_page)
+            interpreter = PDFPageInterpreter(rsrc, device)
+            out = []
+            for number, page in enumerate(pages, 1):
+                device.count = device.dropped = 0
+                interpreter.process_page(page)
+                out.append(_convert(device.get_result(), number, device.dropped))
+            return out
+        except _DAMAGED as exc:
+            raise _corrupt(exc) from exc
+
+
+def _corrupt(exc: BaseException) -> ExtractError:
+    detail = type(exc).__name__ + (f": {str(exc).splitlines()[0][:80]}" if str(exc).strip() else "")
+    if isinstance(exc, RecursionError):
+        detail = "objects nested too deep"
+    return ExtractError("corrupt", f"the PDF is damaged and could not be read ({detail})")
+
+
+class _Collector(PDFPageAggregator):
+    """Keeps raw layout objects, tags each char with its text rendering mode, caps chars per page."""
+
+    def __init__(self, rsrc: PDFResourceManager, limit: int) -> None:
+        super().__init__(rsrc, laparams=None)  # no pdfminer layout analysis: it is superlinear
+        self.limit, self.count, self.dropped, self.mode = limit, 0, 0, 0
+
+    def render_string(self, textstate, seq, ncs, graphicstate):  # type: ignore[no-untyped-def]
+        self.mode = textstate.render
+        super().render_string(textstate, seq, ncs, graphicstate)
+
+    def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate):  # type: ignore[no-untyped-def]
+        if self.count >= self.limit:  # past the limit: advance the pen, make no LTChar
+            self.dropped += 1
+            return float(font.char_width(cid) * fontsize * scaling)
+        self.count += 1
+        adv = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
+        if objs := getattr(self.cur_item, "_objs", None):  # pdfminer internals: tag the LTChar just added
+            objs[-1].render_mode = self.mode
+        return adv
+
+
+def _white(color: object, space: str = "") -> bool:
+    """Gray ≥ 0.95, RGB all ≥ 0.95 or CMYK all ≤ 0.05; tints, patterns and indexed colours are not judged."""
+    color = (color,) if isinstance(color, (int, float)) else color
+    if space in ("Separation", "DeviceN", "Indexed", "Pattern") or not isinstance(color, tuple) \
+            or len(color) not in (1, 3, 4) or not all(isinstance(c, (int, float)) for c in color):
+        return False
+    return all(c <= 0.05 for c in color) if len(color) == 4 else all(c >= 0.95 for c in color)
+
+
+def _convert(ltpage: LTPage, number: int, dropped: int) -> RawPage:
+    glyphs: list[Glyph] = []
+    dark: list[Box] = []
+    stack = [iter(ltpage)]
+    while stack:
+        obj = next(stack[-1], None)
+        if obj is None:
+            stack.pop()
+        elif isinstance(obj, LTChar):
+            gs, mode = obj.graphicstate, getattr(obj, "render_mode", 0)
+            color, space = (gs.scolor, gs.scs) if mode in (1, 5) else (gs.ncolor, gs.ncs)  # stroke-only text
+            _a, b, c, _d, _e, f = obj.matrix
+            upright = bool(obj.upright) and abs(b) < 1e-6 and abs(c) < 1e-6
+            text = obj.get_text()
+            if len(text) == 1 and text.isascii() and text.isalnum() and _DINGBATS.search(str(obj.fontname)):
+                text = "•"
+            glyphs.append(Glyph(text, obj.x0, obj.x1, obj.y0, obj.y1, f if upright else obj.y0,
+                                obj.size, bool(_BOLD.search(str(obj.fontname))), upright,
+                                _white(color, space.name), mode in (3, 7)))
+        elif isinstance(obj, LTImage) or isinstance(obj, LTCurve) and obj.fill and not _white(
+                obj.non_stroking_color):
+            if obj.width > 2 and obj.height > 2:
+                dark.append(obj.bbox)
+        elif isinstance(obj, LTContainer):
+            stack.append(iter(obj))
+    return RawPage(number, ltpage.width, ltpage.height, glyphs, dark, dropped)
+
+
+# ----------------------------------------------------------------------------- rows and columns
+
+class _Chunk:
+    """Glyphs of a row between two column gaps, sorted by x."""
+
+    def __init__(self, glyphs: list[Glyph]) -> None:
+        self.glyphs, self.x0, self.x1 = glyphs, glyphs[0].x0, max(g.x1 for g in glyphs)
+
+
+@dataclass
+class _Row:
+    chunks: list[_Chunk]
+    label: bool = False  # the first chunk heads a label column: 'EXPERIENCE<TAB>Acme, Engineer'
+
+    def __post_init__(self) -> None:
+        glyphs = [g for c in self.chunks for g in c.glyphs]
+        self.top, self.bottom = max(g.top for g in glyphs), min(g.bottom for g in glyphs)
+        self.base = statistics.median(g.base for g in glyphs)
+        self.size = statistics.median(g.size for g in glyphs)
+
+
+def _near(edges: dict[int, int], x: float) -> int:
+    return sum(edges.get(round(x) + d, 0) for d in (-1, 0, 1))
+
+
+def _chunks(glyphs: list[Glyph], edges: dict[int, int] | None = None) -> list[_Chunk]:
+    """Split a row (sorted by x) at column gaps: wider than TAB_EM, or a clearly wider than usual space
+    that lands on a left edge shared by other rows. Evenly stretched gaps (justified text) never split."""
+    ink = [g for g in glyphs if not g.text.isspace()] or glyphs[:1]
+    gaps = [(b.x0 - a.x1, max(min(a.size, b.size), 1.0), b) for a, b in pairwise(ink)]
+    cuts: set[int] = set()
+    justified: set[int] = set()
+    run: list[tuple[float, float, Glyph]] = []  # consecutive wide word gaps
+    for item in [gap for gap in gaps if gap[0] > WORD_EM * gap[1]] + [(0.0, 1.0, ink[0])]:
+        if item[0] > TAB_EM * item[1]:
+            run.append(item)
+            continue
+        med = statistics.median(gap for gap, _, _ in run) if run else 0.0
+        even = [gap for gap in run if 0.7 * med <= gap[0] <= 1.3 * med]
+        if len(even) >= 3:
+            justified |= {id(b) for _, _, b in even}
+        cuts |= {id(b) for _, _, b in run if id(b) not in justified}
+        run = []
+    if edges:
+        usual = statistics.median([g for g, sz, b in gaps if g > WORD_EM * sz and id(b) not in cuts] or [0])
+        cuts |= {id(b) for gap, size, b in gaps if gap > max(0.4 * size, 1.5 * usual)
+                 and id(b) not in justified and _near(edges, b.x0) >= 3}
+    parts: list[list[Glyph]] = []
+    for g in glyphs:
+        if not parts or id(g) in cuts:
+            parts.append([])
+        parts[-1].append(g)
+    return [_Chunk(p) for p in parts if any(not g.text.isspace() for g in p)]
+
+
+def _overlap(a: list[Glyph], b: list[Glyph]) -> bool:
+    """Whether a glyph of ``a`` overlaps a glyph of ``b`` horizontally (both sorted by x0)."""
+    i = j = 0
+    while i < len(a) and j < len(b):
+        if a[i].x1 <= b[j].x0 + 0.5:
+            i += 1
+        elif b[j].x1 <= a[i].x0 + 0.5:
+            j += 1
+        else:
+            return True
+    return False
+
+
+def _same_line(a: list[Glyph], b: list[Glyph]) -> bool:
+    """The shorter row's vertical centre lies in the taller row's band, and no glyphs collide."""
+    bands = sorted(((min(g.bottom for g in x), max(g.top for g in x)) for x in (a, b)),
+                   key=lambda band: band[0] - band[1])
+    return bands[0][0] <= (bands[1][0] + bands[1][1]) / 2 <= bands[0][1] and not _overlap(a, b)
+
+
+def _rows(glyphs: list[Glyph]) -> list[_Row]:
+    """Baseline clusters (tolerance relative to font size), then neighbouring clusters on one visual
+    line merged: a smaller date set beside a title, a superscript."""
+    groups: list[list[Glyph]] = []
+    anchor = size = 0.0
+    for g in sorted(glyphs, key=lambda g: -g.base):
+        if groups and anchor - g.base <= 0.3 * max(min(size, g.size), 1.0):
+            groups[-1].append(g)
+        else:
+            groups.append([g])
+            anchor, size = g.base, g.size
+    merged: list[list[Glyph]] = []
+    joins = 0  # bounded, so that a staircase of glyphs cannot make this quadratic
+    for group in groups:
+        group.sort(key=lambda g: g.x0)
+        if all(g.text.isspace() for g in group):
+            continue
+        if merged and joins < 3 and _same_line(merged[-1], group):
+            merged[-1], joins = sorted(merged[-1] + group, key=lambda g: g.x0), joins + 1
+        else:
+            merged.append(group)
+            joins = 0
+    edges: dict[int, int] = defaultdict(int)  # left edges of first-pass chunks: table columns
+    for group in merged:
+        for c in _chunks(group):
+            edges[round(c.x0)] += 1
+    rows = [_Row(_chunks(group, edges)) for group in merged]
+    for row in rows:
+        if len(row.chunks) > 1 and _caps(_text(row.chunks[0])):
+            row.label = _near(edges, row.chunks[1].x0) >= 3
+    return rows
+
+
+def _leading(rows: list[_Row]) -> float:
+    """Median distance between consecutive rows: the leading of a text flow, large for sparse labels."""
+    gaps = [r.base - s.base for r, s in pairwise(rows)]
+    return statistics.median(gaps) if gaps else float("inf")
+
+
+def _columns(rows: list[_Row], depth: int = 0) -> list[list[_Row]]:
+    """Blocks in reading order: [rows above, main column, sidebar, rows below], or [rows].
+
+    The gutter is the x that the most rows on both sides leave free without a row crossing it. It
+    is a sidebar only if each side spans 40% of the text height as a continuous flow (five rows or
+    more, leading within 2× of the other side's) and the narrower side is not flush right, which is
+    how date and place columns beside entries look."""
+    if depth > 1 or len(rows) < 10:
+        return [rows]
+    lo = min(c.x0 for r in rows for c in r.chunks)
+    hi = max(c.x1 for r in rows for c in r.chunks)
+    best = (0, 0.0, 0, 0)  # (rows on the thinner side, x, first row, end row)
+    x = lo + 0.15 * (hi - lo)
+    while x < hi - 0.15 * (hi - lo):
+        start = 0
+        for i in range(len(rows) + 1):
+            if i == len(rows) or any(c.x0 - 2 < x < c.x1 + 2 for c in rows[i].chunks):
+                run = rows[start:i]
+                score = min(sum(r.chunks[0].x1 <= x for r in run), sum(r.chunks[-1].x0 >= x for r in run))
+                best = max(best, (score, x, start, i), key=lambda t: t[0])
+                start = i + 1
+        x += 2.0
+    score, x, first, end = best
+    if score < 5:
+        return [rows]
+    left = [_Row([c for c in r.chunks if c.x1 <= x], r.label) for r in rows[first:end] if r.chunks[0].x1 <= x]
+    right = [_Row([c for c in r.chunks if c.x0 >= x]) for r in rows[first:end] if r.chunks[-1].x0 >= x]
+    extent = [side[0].top - side[-1].bottom for side in (left, right)]
+    lead = [_leading(side) for side in (left, right)]
+    if min(extent) < 0.4 * (rows[0].top - rows[-1].bottom) or max(lead) > 2.0 * min(lead) \
+            or min(len(s) * ld / e for s, ld, e in zip((left, right), lead, extent, strict=True)) < 0.45:
+        return [rows]  # a local table, a sparse label/date column, or scattered cells
+    width = [max(c.x1 for r in s for c in r.chunks) - min(r.chunks[0].x0 for r in s) for s in (left, right)]
+    main, side = (left, right) if width[0] >= width[1] else (right, left)
+    edge = max(r.chunks[-1].x1 for r in side)
+    if sum(edge - r.chunks[-1].x1 < 2 for r in side) >= 0.8 * len(side):
+        return [rows]
+    blocks = [rows[:first], *_columns(main, depth + 1), *_columns(side, depth + 1), rows[end:]]
+    return [b for b in blocks if b]
+
+
+# ----------------------------------------------------------------------------- text
+
+def _caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return (len(letters) >= 3 and all(ch.isupper() for ch in letters) and len(text.split()) <= 4
+            and not any(ch.isdigit() for ch in text))
+
+
+def _text(chunk: _Chunk) -> str:
+    """Word spaces from space glyphs and geometry; a uniform letter-spacing (the median gap) is not one."""
+    ink = [g for g in chunk.glyphs if not g.text.isspace()]
+    track = max(statistics.median(b.x0 - a.x1 for a, b in pairwise(ink)), 0.0) if len(ink) > 1 else 0.0
+    out: list[str] = []
+    last: Glyph | None = None
+    spaced = False
+    for g in chunk.glyphs:
+        if g.text.isspace():
+            spaced = True
+            continue
+        if last is not None:
+            if g.text == last.text and abs(g.x0 - last.x0) < 0.3 * (last.x1 - last.x0):
+                continue  # fake bold: the same glyph drawn twice, slightly offset
+            if spaced or g.x0 - last.x1 > track + WORD_EM * min(g.size, last.size):
+                out.append(" ")
+        out.append(g.text)
+        last, spaced = g, False
+    return "".join(out)
+
+
+def _clean(text: str) -> str:
+    """NFKC (ligatures; Persian and Arabic digits are left as they are), '•' bullets, no icon-font
+    private-use characters or '(cid:N)' garbage, letter-spaced words collapsed."""
+    text = unicodedata.normalize("NFKC", _CID.sub("", text)).translate(_BULLETS)
+    text = "".join(ch for ch in text if ch == "\t" or not (
+        "\ue000" <= ch <= "\uf8ff" or unicodedata.category(ch) == "Cc"))
+    text = re.sub(r"[^\S\t]+", " ", _SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)).strip()
+    text = re.sub(r"^([•\-–*·])\t", r"\1 ", text)  # a bullet in its own tab stop
+    return "\t".join(p.strip() for p in text.split("\t") if p.strip())
+
+
+@dataclass
+class _Out:
+    text: str
+    page: int
+    x0: float
+    size: float
+    bold: bool
+
+
+def _rotated(glyphs: list[Glyph], page: int) -> list[_Out]:
+    """Rotated text (a vertical label): drawing order, a new line wherever the pen jumps."""
+    runs: list[list[Glyph]] = []
+    for g in glyphs:
+        last = runs[-1][-1] if runs else None
+        if last and abs(g.x0 - last.x0) + abs(g.bottom - last.bottom) <= 2.5 * max(g.size, 1.0):
+            runs[-1].append(g)
+        else:
+            runs.append([g])
+    return [_Out(text, page, r[0].x0, r[0].size, r[0].bold)
+            for r in runs if (text := _clean("".join(g.text for g in r)))]
+
+
+def _dark_test(boxes: list[Box]) -> Callable[[float, float], bool]:
+    """Whether a point lies on a dark fill or an image; boxes are indexed by 50 pt bands."""
+    bands: dict[int, list[Box]] = defaultdict(list)
+    for box in boxes[:2000]:
+        for band in range(int(box[1] // 50), int(box[3] // 50) + 1):
+            bands[band].append(box)
+    return lambda x, y: any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in bands.get(int(y // 50), ()))
+
+
+def _hidden(g: Glyph, page: RawPage, on_dark: Callable[[float, float], bool]) -> str | None:
+    cx, cy = (g.x0 + g.x1) / 2, (g.bottom + g.top) / 2
+    if not (0 <= cx <= page.width and 0 <= cy <= page.height):
+        return "off-page"
+    if g.size < MIN_FONT:
+        return "tiny-font (< 2 pt)"
+    if g.white and not on_dark(cx, cy):
+        return "white-on-white"
+    return None
+
+
+def _pages(pages: dict[int, int]) -> str:
+    return f"page{'s' if len(pages) > 1 else ''} {', '.join(map(str, sorted(pages)))}"
+
+
+def _page_lines(page: RawPage, hidden: dict[str, dict[int, int]], ocr: dict[int, int]) -> list[_Out]:
+    """The page's visible lines in reading order; hidden characters are counted by reason."""
+    on_dark = _dark_test(page.dark_boxes)
+    kept: list[Glyph] = []
+    for g in page.glyphs:
+        if (reason := _hidden(g, page, on_dark)) is None:
+            kept.append(g)
+        elif not g.text.isspace():
+            hidden[reason][page.number] += 1
+    invisible = sum(g.invisible and not g.text.isspace() for g in kept)
+    if invisible * 2 > sum(not g.text.isspace() for g in kept):
+        ocr[page.number] = invisible  # most of the page: an OCR layer over a scan, which is the text
+    elif invisible:  # a minority: text hidden from the reader
+        hidden["invisible (rendering mode 3)"][page.number] += invisible
+        kept = [g for g in kept if not g.invisible]
+    out: list[_Out] = []
+    for block in _columns(_rows([g for g in kept if g.upright])):
+        for row in block:
+            for chunks in filter(None, [row.chunks[:1], row.chunks[1:]] if row.label else [row.chunks]):
+                ink = [g for c in chunks for g in c.glyphs if not g.text.isspace()]
+                if text := _clean("\t".join(_text(c) for c in chunks)):
+                    out.append(_Out(text, page.number, chunks[0].x0, statistics.median(g.size for g in ink),
+                                    sum(g.bold for g in ink) >= 0.8 * len(ink)))
+    return out + _rotated([g for g in kept if not g.upright], page.number)
+
+
+def _layout(pages: list[RawPage]) -> Document:
+    hidden: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    ocr: dict[int, int] = {}
+    out = [line for page in pages for line in _page_lines(page, hidden, ocr)]
+    warnings = [f"page {p.number} has too much text: {p.dropped} characters past the limit were not read"
+                for p in pages if p.dropped]
+    if hidden:
+        warnings.insert(0, "hidden text excluded: " + "; ".join(
+            f"{sum(pp.values())} {why} characters on {_pages(pp)}" for why, pp in hidden.items()))
+    if ocr:
+        warnings.append(f"the text on {_pages(ocr)} is an invisible layer (OCR over a scanned image); kept")
+    ink = [g.text for p in pages for g in p.glyphs if not g.text.isspace()]
+    cid = sum(len(_CID.findall(text)) for text in ink)
+    if cid >= 0.1 * len(ink) > 0:
+        warnings.append(f"{cid} of {len(ink)} characters ({cid * 100 // len(ink)}%) are in fonts without a "
+                        f"Unicode mapping and were dropped")
+    if not out:
+        why = "; ".join(warnings) or "there is no text layer (a scan or images only)"
+        raise ExtractError("no_text", f"the PDF has no extractable text: {why}")
+    body = statistics.median(o.size for o in out for _ in o.text)
+    return Document("pdf", tuple(Line(o.text, n, o.page, _is_heading(o, body), round(o.x0, 1))
+                                 for n, o in enumerate(out, 1)), len(pages), tuple(warnings))
+
+
+def _is_heading(o: _Out, body: float) -> bool:
+    """Visibly a heading: clearly larger than the body text, or short and bold, or short ALL CAPS."""
+    if "\t" in o.text or len(o.text) > 60:
+        return False
+    short = len(o.text.split()) <= 5 and not any(ch.isdigit() for ch in o.text)
+    return o.size >= 1.15 * body or (short and o.bold) or _caps(o.text)
+
+
+def extract_pdf(data: bytes, limits: Limits, backend: PdfBackend | None = None) -> Document:
+    """A PDF's text as lines in reading order; every failure is an :class:`ExtractError`."""
+    try:
+        return _layout((backend or PdfminerBackend()).load(data, limits))
+    except ExtractError:
+        raise
+    except Exception as exc:  # a bug of ours must not become a traceback in a batch run
+        raise ExtractError("internal", f"reading the PDF failed ({type(exc).__name__}: {exc})") from exc

@@ -1,0 +1,333 @@
+"""PDF extraction: rows by baseline, TAB before a right-hand date, sidebars kept apart, hidden text,
+and every failure as an ExtractError. PDFs are drawn with reportlab inside the tests."""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pdfencrypt import StandardEncryption
+from reportlab.pdfgen.canvas import Canvas
+
+from screener.errors import ExtractError
+from screener.extract import Limits
+from screener.extract.pdf import Glyph, PdfBackend, RawPage, extract_pdf
+from screener.model import Document
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+LIPSUM = ["Designed", "and", "operated", "payment", "services", "in", "Go", "with", "Kafka", "consumers",
+          "and", "MySQL", "storage,", "reviewed", "code,", "mentored", "engineers,", "wrote", "runbooks"]
+
+
+def make_pdf(*pages: Callable[[Canvas], None], encrypt: StandardEncryption | None = None) -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(595, 842), encrypt=encrypt, invariant=1)
+    for draw in pages:
+        draw(canvas)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def read(data: bytes, **limits: int) -> Document:
+    return extract_pdf(data, Limits(**limits))
+
+
+def texts(doc: Document) -> list[str]:
+    return [line.text for line in doc.lines]
+
+
+def cv_page(canvas: Canvas) -> None:
+    """Eight jobs, each a title with its dates flush right on the same baseline, then two bullets."""
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(50, 800, "Jane Example")
+    y = 760
+    for n in range(8):
+        canvas.setFont("Helvetica-Bold", 10)
+        canvas.drawString(50, y, f"Backend Engineer {n}, Acme {n}")
+        canvas.setFont("Helvetica", 9)
+        canvas.drawRightString(545, y, f"Jan {2010 + n} – Dec {2010 + n}")
+        canvas.setFont("Helvetica", 10)
+        for k in range(2):
+            canvas.drawString(60, y - 14 * (k + 1), f"- bullet {n}.{k}: " + " ".join(LIPSUM[:12]))
+        y -= 56
+
+
+def sidebar_page(canvas: Canvas) -> None:
+    """A main column of prose on the left and a dense sidebar on the right at a different leading."""
+    canvas.setFont("Helvetica", 10)
+    for i in range(30):
+        canvas.drawString(50, 790 - 14 * i, f"main {i} " + " ".join(LIPSUM[i % 5:i % 5 + 6]))
+    for i in range(22):
+        canvas.drawString(420, 795 - 16.5 * i, f"side {i} Kafka Redis")
+
+
+# --- layout -------------------------------------------------------------------------------------------
+
+def test_right_aligned_date_stays_on_its_title_line_after_a_tab() -> None:
+    lines = texts(read(make_pdf(cv_page)))
+    for n in range(8):
+        title = f"Backend Engineer {n}, Acme {n}\tJan {2010 + n} – Dec {2010 + n}"
+        assert title in lines
+        assert lines[lines.index(title) + 1].startswith(f"- bullet {n}.0:")
+    assert not any("\t" in line for line in lines if line.startswith("-"))
+
+
+def test_dense_sidebar_is_a_block_of_its_own_not_interleaved() -> None:
+    lines = texts(read(make_pdf(sidebar_page)))
+    assert not any("main" in line and "side" in line for line in lines)
+    kinds = [line.split()[0] for line in lines]
+    assert kinds == ["main"] * 30 + ["side"] * 22  # the wider column first, each top to bottom
+    assert [int(line.split()[1]) for line in lines[30:]] == list(range(22))
+
+
+def test_headings_line_numbers_pages_and_x0() -> None:
+    def page(text: str) -> Callable[[Canvas], None]:
+        def draw(canvas: Canvas) -> None:
+            canvas.setFont("Helvetica", 18)
+            canvas.drawString(50, 800, "Curriculum Vitae")
+            canvas.setFont("Helvetica-Bold", 10)
+            canvas.drawString(50, 770, "Experience")
+            canvas.setFont("Helvetica", 10)
+            canvas.drawString(72, 750, text)
+            canvas.drawString(50, 736, "SKILLS")
+        return draw
+
+    doc = read(make_pdf(page("Go and Kafka for six years at Acme Payments"), page("second page body text")))
+    assert doc.kind == "pdf" and doc.pages == 2
+    assert [(line.number, line.page) for line in doc.lines] == [(n, 1 + (n > 4)) for n in range(1, 9)]
+    assert [line.heading for line in doc.lines[:4]] == [True, True, False, True]
+    assert doc.lines[2].x0 == pytest.approx(72, abs=0.5)
+
+
+def test_label_column_heading_becomes_its_own_line() -> None:
+    def draw(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 10)
+        for i, label in enumerate(["EXPERIENCE", "", "", "EDUCATION", ""]):
+            canvas.drawString(50, 700 - 20 * i, label)
+            canvas.drawString(160, 700 - 20 * i, f"Entry {i} at Acme")
+
+    lines = read(make_pdf(draw)).lines
+    assert [(line.text, line.heading) for line in lines[:3]] == [
+        ("EXPERIENCE", True), ("Entry 0 at Acme", False), ("Entry 1 at Acme", False)]
+
+
+def test_justified_text_gets_spaces_not_tabs_and_superscripts_join_their_line() -> None:
+    def draw(canvas: Canvas) -> None:
+        canvas.saveState()  # the text state (word spacing) lasts until restored
+        text = canvas.beginText(50, 700)
+        text.setFont("Helvetica", 10)
+        text.setWordSpace(14)  # every word space stretched by 1.4 em, as in a loose justified line
+        text.textOut("one two three four five")
+        canvas.drawText(text)
+        canvas.restoreState()
+        canvas.setFont("Helvetica", 10)
+        canvas.drawString(50, 660, "finished 1")
+        canvas.setFont("Helvetica", 6)
+        canvas.drawString(50 + canvas.stringWidth("finished 1", "Helvetica", 10), 664, "st")
+
+    assert texts(read(make_pdf(draw))) == ["one two three four five", "finished 1st"]
+
+
+def test_letter_spacing_is_collapsed_by_geometry() -> None:
+    def draw(canvas: Canvas) -> None:
+        x = 50.0
+        for word in ["2020", "TO", "PRESENT"]:  # words placed one by one: no space glyphs at all
+            text = canvas.beginText(x, 700)
+            text.setFont("Helvetica", 8)
+            text.setCharSpace(2.5)  # tracking of 0.31 em after every glyph
+            text.textOut(word)
+            canvas.drawText(text)
+            x += canvas.stringWidth(word, "Helvetica", 8) + 2.5 * len(word) + 3  # plus a word space
+
+    assert texts(read(make_pdf(draw))) == ["2020 TO PRESENT"]
+
+
+# --- hidden text ----------------------------------------------------------------------------------------
+
+def test_white_tiny_off_page_and_invisible_text_are_excluded_and_reported() -> None:
+    def draw(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 10)
+        canvas.drawString(50, 800, "Visible backend engineer with Go")
+        canvas.setFillColorRGB(1, 1, 1)
+        canvas.drawString(50, 780, "Kafka Kafka Kafka")  # 17 characters, 15 of them ink
+        canvas.setFillColorRGB(0.1, 0.2, 0.3)
+        canvas.rect(300, 600, 200, 100, fill=1, stroke=0)
+        canvas.setFillColorRGB(1, 1, 1)
+        canvas.drawString(310, 650, "Sidebar Redis")  # white on a dark box: visible
+        canvas.setFillColorRGB(0, 0, 0)
+        canvas.setFont("Helvetica", 1)
+        canvas.drawString(50, 760, "MySQL")
+        canvas.setFont("Helvetica", 10)
+        canvas.drawString(-400, 740, "Docker")
+        text = canvas.beginText(50, 720)
+        text.setTextRenderMode(3)
+        text.textOut("Rust")
+        canvas.drawText(text)
+
+    doc = read(make_pdf(draw))
+    assert texts(doc) == ["Visible backend engineer with Go", "Sidebar Redis"]
+    assert doc.warnings == (("hidden text excluded: 15 white-on-white characters on page 1; "
+                             "5 tiny-font (< 2 pt) characters on page 1; 6 off-page characters on page 1; "
+                             "4 invisible (rendering mode 3) characters on page 1"),)
+
+
+def test_an_invisible_ocr_layer_is_kept_with_a_warning() -> None:
+    def draw(canvas: Canvas) -> None:
+        text = canvas.beginText(50, 700)
+        text.setFont("Helvetica", 10)
+        text.setTextRenderMode(3)
+        text.textLine("Scanned page text from OCR")
+        canvas.drawText(text)
+
+    doc = read(make_pdf(draw))
+    assert texts(doc) == ["Scanned page text from OCR"]
+    assert "invisible layer" in doc.warnings[0]
+
+
+# --- failures -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("data", [b"", os.urandom(2000), b"%PDF-1.4\n" + os.urandom(2000),
+                                  make_pdf(cv_page)[:700], make_pdf(cv_page)[:-60]])
+def test_random_or_truncated_bytes_are_corrupt(data: bytes) -> None:
+    with pytest.raises(ExtractError) as err:
+        read(data)
+    assert err.value.code == "corrupt" and err.value.message.startswith("the PDF is damaged")
+
+
+def test_an_empty_page_has_no_text() -> None:
+    with pytest.raises(ExtractError) as err:
+        read(make_pdf(lambda canvas: canvas.rect(50, 50, 100, 100, fill=1)))
+    assert err.value.code == "no_text"
+
+
+def test_only_hidden_text_is_no_text_and_says_why() -> None:
+    def draw(canvas: Canvas) -> None:
+        canvas.setFillColorRGB(1, 1, 1)
+        canvas.drawString(50, 700, "keywords keywords")
+
+    with pytest.raises(ExtractError) as err:
+        read(make_pdf(draw))
+    assert err.value.code == "no_text" and "white-on-white" in err.value.message
+
+
+def test_more_pages_than_the_limit() -> None:
+    data = make_pdf(*[cv_page] * 4)
+    assert read(data, max_pages=4).pages == 4
+    with pytest.raises(ExtractError) as err:
+        read(data, max_pages=3)
+    assert err.value.code == "too_many_pages"
+
+
+def test_a_page_with_too_many_characters_is_truncated_with_a_warning() -> None:
+    doc = read(make_pdf(cv_page), max_chars_per_page=200)
+    assert len(doc.text.replace(" ", "").replace("\t", "").replace("\n", "")) <= 200
+    assert doc.warnings and doc.warnings[0].startswith("page 1 has too much text")
+
+
+def test_empty_user_password_opens_and_a_real_one_is_encrypted() -> None:
+    open_doc = read(make_pdf(cv_page, encrypt=StandardEncryption("", ownerPassword="owner")))
+    assert "Backend Engineer 0, Acme 0\tJan 2010 – Dec 2010" in texts(open_doc)
+    with pytest.raises(ExtractError) as err:
+        read(make_pdf(cv_page, encrypt=StandardEncryption("secret", ownerPassword="owner")))
+    assert err.value.code == "encrypted" and "password" in err.value.message
+
+
+def test_parser_internals_failing_become_corrupt(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    def explode(self: object, page: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(PDFPageInterpreter, "process_page", explode)
+    with pytest.raises(ExtractError) as err:
+        read(make_pdf(cv_page))
+    assert err.value.code == "corrupt" and "nested too deep" in err.value.message
+
+
+# --- the backend interface, with a fake backend ---------------------------------------------------------
+
+class FakeBackend:
+    """Glyphs laid out left to right on one baseline per line, 6 pt apart."""
+
+    def __init__(self, *lines: list[str]) -> None:
+        self.lines = lines
+
+    def load(self, data: bytes, limits: Limits) -> list[RawPage]:
+        glyphs = [Glyph(text, 50 + 6 * i, 55 + 6 * i, 698, 708, 700 - 20 * n, 10)
+                  for n, line in enumerate(self.lines) for i, text in enumerate(line)]
+        return [RawPage(1, 595, 842, glyphs)]
+
+
+def test_normalisation_ligatures_bullets_icons_digits_and_spaced_letters() -> None:
+    backend: PdfBackend = FakeBackend(["\uf0b7", " ", "ﬁ", "x", " ", "۱", "۳", "۹", "۵", " ", "\ue123", "Go"],
+                                      list("T O P R E S E N T"))
+    assert texts(extract_pdf(b"", Limits(), backend=backend)) == ["• fix ۱۳۹۵ Go", "TOPRESENT"]
+
+
+def test_cid_garbage_is_stripped_and_reported() -> None:
+    doc = extract_pdf(b"", Limits(), backend=FakeBackend(["G", "o"] + ["(cid:12)"] * 6))
+    assert texts(doc) == ["Go"] and "6 of 8 characters (75%)" in doc.warnings[0]
+    with pytest.raises(ExtractError) as err:
+        extract_pdf(b"", Limits(), backend=FakeBackend(["(cid:3)"] * 5))
+    assert err.value.code == "no_text"
+
+
+# --- the development set and the corpus (skipped when ../shared is absent) ------------------------------
+
+def shared(*parts: str) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is not available")
+    return path
+
+
+def devset(name: str) -> list[str]:
+    return texts(read(shared("devset", "cvs", name).read_bytes()))
+
+
+def test_devset_d07_dates_sit_on_the_title_lines() -> None:
+    lines = devset("d07.pdf")
+    assert "Backend Engineer, Safar Ticket Co. – Tehran\tMay 2025 – present" in lines
+    assert "Junior PHP Developer, Alborz Hosting – Karaj\tJan 2018 – July 2019" in lines
+
+
+def test_devset_d04_dates_on_titles_and_sidebar_not_interleaved() -> None:
+    lines = devset("d04.pdf")
+    assert "Senior Golang Engineer\tOct. 2021 — present" in lines
+    first_sidebar = lines.index("CONTACT")
+    assert lines[first_sidebar - 1].startswith("• C# and SQL Server")  # the whole main column before it
+    assert {"SKILLS", "EDUCATION", "Sep. 2011 — June 2015"} <= set(lines[first_sidebar:])
+    assert not any("\t" in line for line in lines[first_sidebar:])
+
+
+def test_devset_d11_education_dates_stay_with_the_school_and_d01_letter_spacing() -> None:
+    assert "Alzahra University\t2013-09 — 2017-02" in devset("d11.pdf")
+    assert any(line.startswith("2020-08-17 TO PRESENT") for line in devset("d01.pdf"))
+
+
+@pytest.mark.parametrize(("name", "code"), [("d21.pdf", "no_text"), ("d22.pdf", "encrypted")])
+def test_devset_unreadable_pdfs(name: str, code: str) -> None:
+    with pytest.raises(ExtractError) as err:
+        devset(name)
+    assert err.value.code == code
+
+
+CORPUS = sorted(p.relative_to(SHARED / "corpus").as_posix() for p in (SHARED / "corpus").rglob("*.pdf")) \
+    if (SHARED / "corpus").exists() else ["real/missing.pdf"]
+
+
+@pytest.mark.parametrize("name", CORPUS)
+def test_corpus_files_give_a_document_or_an_extract_error_quickly(name: str) -> None:
+    data = shared("corpus", name).read_bytes()
+    started = time.perf_counter()
+    try:
+        doc = read(data)
+        assert doc.lines and all(line.text.strip() == line.text and line.text for line in doc.lines)
+    except ExtractError as err:
+        assert err.code in {"corrupt", "encrypted", "no_text", "too_many_pages"}
+    assert time.perf_counter() - started < 5
