@@ -15,8 +15,7 @@ from typing import Literal
 from screener.assess import Assessment, Assessor
 from screener.errors import ExtractError
 from screener.experience import RoleClassifier, measure
-from screener.extract import Limits
-import screener.extract as extract_module
+from screener.extract import Limits, extract
 from screener.model import Document, Experience, Resume, month_index
 from screener.parse import parse
 from screener.rules import LoadedRules
@@ -54,7 +53,7 @@ class Screener:
         """Screen a document's bytes; ``file`` is the name shown in the report."""
         digest = hashlib.sha256(data).hexdigest()
         try:
-            document = extract_module.extract(data, file, self.limits)
+            document = extract(data, file, self.limits)
         except ExtractError as exc:
             return Outcome(file, digest, "error", exc.code, exc.message)
         except RecursionError:

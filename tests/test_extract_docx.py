@@ -1,0 +1,341 @@
+"""DOCX extraction: reading order, text boxes, headers/footers, hidden text, and hostile files."""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import time
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.enum.section import WD_SECTION
+from docx.shared import Pt, RGBColor
+
+from screener.errors import ExtractError
+from screener.extract import Limits, extract, extract_file
+from screener.extract.docx import _Budget, extract_docx
+from screener.extract.sniff import sniff
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+TEXTBOX_TEXT = "Sidebar: Kafka and Redis since 2019"
+_BOX = f"<w:txbxContent><w:p><w:r><w:t>{TEXTBOX_TEXT}</w:t></w:r></w:p></w:txbxContent>"
+# Word's own shape: the box as a DrawingML shape (mc:Choice) and again as VML (mc:Fallback).
+TEXTBOX_RUN = (
+    '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor>'
+    '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+    '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+    f"<wps:wsp><wps:txbx>{_BOX}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>"
+    f'</mc:Choice><mc:Fallback><w:pict><v:shape id="box"><v:textbox>{_BOX}</v:textbox></v:shape></w:pict>'
+    "</mc:Fallback></mc:AlternateContent></w:r>"
+)
+REVISIONS_RUNS = (
+    '<w:ins w:id="1" w:author="a"><w:r><w:t>inserted words</w:t></w:r></w:ins>'
+    '<w:del w:id="2" w:author="a"><w:r><w:delText>deleted words</w:delText></w:r></w:del>'
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+    '<w:r><w:instrText xml:space="preserve"> HYPERLINK "http://field.example" </w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>field result</w:t></w:r>'
+    '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+)
+
+
+def _replace_part(data: bytes, name: str, content: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, content if info.filename == name else source.read(info.filename))
+    return out.getvalue()
+
+
+def _inject(data: bytes, marker: str, xml: str) -> bytes:
+    """Replace the run that holds ``marker`` with raw WordprocessingML."""
+    document = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    run = f"<w:r><w:t>{marker}</w:t></w:r>"
+    assert run in document
+    return _replace_part(data, "word/document.xml", document.replace(run, xml).encode())
+
+
+def _cv() -> bytes:
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Jane Doe · Curriculum Vitae"
+    document.sections[0].footer.paragraphs[0].text = "jane@example.com · +44 20 5555 0100"
+    document.add_heading("Jane Doe", level=0)
+    document.add_paragraph("Backend engineer in payments.")
+    document.add_heading("Experience", level=1)
+    table = document.add_table(rows=2, cols=3)
+    for row, cells in zip(table.rows, [("2021-07 – present", "Senior Engineer", "Acme Payments"),
+                                        ("2018-01 – 2021-06", "Backend Engineer", "Globex")]):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    document.add_paragraph("Text after the table.")
+    layout = document.add_paragraph()
+    layout.add_run("Go")
+    layout.runs[0].add_tab()
+    layout.add_run("Kafka")
+    layout.runs[1].add_break()
+    layout.add_run("Redis")
+    hidden = document.add_paragraph("Visible words. ")
+    hidden.add_run("secret keywords kafka kubernetes").font.hidden = True
+    white = document.add_paragraph("Also visible. ")
+    white.add_run("white keywords").font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    white.add_run("tiny keywords").font.size = Pt(1)
+    document.add_paragraph("TEXTBOX")
+    document.add_paragraph("REVISIONS")
+    # A second section whose (unlinked) header repeats the first one's text.
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.header.is_linked_to_previous = False
+    section.header.paragraphs[0].text = "Jane Doe · Curriculum Vitae"
+    document.add_paragraph("Second section text.")
+    out = io.BytesIO()
+    document.save(out)
+    data = _inject(out.getvalue(), "TEXTBOX", TEXTBOX_RUN)
+    return _inject(data, "REVISIONS", REVISIONS_RUNS)
+
+
+@pytest.fixture(scope="module")
+def cv() -> list[str]:
+    return [line.text for line in extract_docx(_cv(), Limits()).lines]
+
+
+def test_body_order_puts_table_rows_between_the_paragraphs_around_them(cv: list[str]) -> None:
+    expected = ["Backend engineer in payments.", "Experience",
+                "2021-07 – present", "Senior Engineer", "Acme Payments",
+                "2018-01 – 2021-06", "Backend Engineer", "Globex", "Text after the table."]
+    positions = [cv.index(text) for text in expected]
+    assert positions == sorted(positions)
+
+
+def test_text_box_is_read_once_despite_its_vml_fallback(cv: list[str]) -> None:
+    assert cv.count(TEXTBOX_TEXT) == 1
+
+
+def test_headers_first_footers_last_and_repeated_headers_once(cv: list[str]) -> None:
+    assert cv[0] == "Jane Doe · Curriculum Vitae"
+    assert cv[-1] == "jane@example.com · +44 20 5555 0100"
+    assert cv.count("Jane Doe · Curriculum Vitae") == 1
+    assert "Second section text." in cv
+
+
+def test_tabs_and_breaks(cv: list[str]) -> None:
+    assert "Go\tKafka" in cv
+    assert cv[cv.index("Go\tKafka") + 1] == "Redis"
+
+
+def test_revisions_and_field_codes(cv: list[str]) -> None:
+    text = "\n".join(cv)
+    assert "inserted words" in text and "field result" in text
+    assert "deleted words" not in text
+    assert "HYPERLINK" not in text and "field.example" not in text
+
+
+def test_hidden_white_and_tiny_text_is_excluded_and_reported() -> None:
+    document = extract_docx(_cv(), Limits())
+    assert "Visible words." in document.text and "Also visible." in document.text
+    for word in ("secret", "white keywords", "tiny keywords"):
+        assert word not in document.text
+    assert "hidden text excluded: 32 characters formatted as hidden" in document.warnings
+    assert any(w.startswith("white text excluded: 14 characters") for w in document.warnings)
+    assert any(w.startswith("tiny text excluded: 13 characters") for w in document.warnings)
+
+
+def test_white_text_on_a_shaded_cell_is_kept() -> None:
+    document = docx.Document()
+    cell = document.add_table(rows=1, cols=1).rows[0].cells[0]
+    cell.paragraphs[0].add_run("Sidebar heading").font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    cell._tc.get_or_add_tcPr().append(docx.oxml.parse_xml(f'<w:shd xmlns:w="{W_NS}" w:val="clear" w:fill="1B4D3E"/>'))
+    out = io.BytesIO()
+    document.save(out)
+    result = extract_docx(out.getvalue(), Limits())
+    assert [line.text for line in result.lines] == ["Sidebar heading"]
+    assert result.warnings == ()
+
+
+def test_heading_flags() -> None:
+    lines = extract_docx(_cv(), Limits()).lines
+    flags = {line.text: line.heading for line in lines}
+    assert flags["Jane Doe"] and flags["Experience"]  # Title and Heading 1 styles
+    assert not flags["Backend engineer in payments."]
+    assert [line.number for line in lines] == list(range(1, len(lines) + 1))
+
+
+def test_short_all_bold_paragraph_is_a_heading() -> None:
+    document = docx.Document()
+    document.add_paragraph().add_run("Work history").bold = True
+    mixed = document.add_paragraph()
+    mixed.add_run("Go").bold = True
+    mixed.add_run(" for five years")
+    out = io.BytesIO()
+    document.save(out)
+    assert [(line.text, line.heading) for line in extract_docx(out.getvalue(), Limits()).lines] == [
+        ("Work history", True), ("Go for five years", False)]
+
+
+# --- hostile files ------------------------------------------------------------------------------
+
+
+def _with_document_xml(xml: str) -> bytes:
+    out = io.BytesIO()
+    docx.Document().save(out)
+    return _replace_part(out.getvalue(), "word/document.xml", xml.encode())
+
+
+XXE = (f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+       f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>')
+LAUGHS = ('<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "lol">'
+          + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9))
+          + f']><w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&j;</w:t></w:r></w:p></w:body></w:document>')
+
+
+@pytest.mark.parametrize("xml", [XXE, LAUGHS], ids=["xxe", "billion-laughs"])
+def test_entity_declarations_are_refused(xml: str) -> None:
+    data = _with_document_xml(xml)
+    with pytest.raises(ExtractError) as caught:
+        extract(data, "cv.docx")
+    assert caught.value.code == "unsafe"
+    passwd = Path("/etc/passwd").read_text().splitlines() if Path("/etc/passwd").exists() else []
+    assert passwd  # the test means nothing without a file to leak
+    for line in passwd:
+        assert line not in str(caught.value)
+
+
+def test_xxe_in_styles_is_refused() -> None:
+    out = io.BytesIO()
+    docx.Document().save(out)
+    data = _replace_part(out.getvalue(), "word/styles.xml", XXE.encode())
+    with pytest.raises(ExtractError) as caught:
+        extract_docx(data, Limits())
+    assert caught.value.code == "unsafe"
+
+
+def test_zip_bomb_over_the_inflated_limit_is_refused_before_inflating() -> None:
+    paragraph = "<w:p><w:r><w:t>Kafka Kafka Kafka Kafka</w:t></w:r></w:p>"
+    data = _with_document_xml(f'<w:document xmlns:w="{W_NS}"><w:body>{paragraph * 100_000}</w:body></w:document>')
+    assert len(data) < 100_000  # ~5 MB of XML, compressed
+    started = time.monotonic()
+    with pytest.raises(ExtractError) as caught:
+        extract_docx(data, Limits(max_inflated_bytes=1_000_000))
+    assert caught.value.code == "unsafe"
+    assert time.monotonic() - started < 1.0
+
+
+def test_absurd_compression_ratio_is_refused_under_default_limits() -> None:
+    data = _with_document_xml(f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>'
+                              f'{"a" * 20_000_000}</w:t></w:r></w:p></w:body></w:document>')
+    started = time.monotonic()
+    with pytest.raises(ExtractError) as caught:
+        extract_docx(data, Limits())
+    assert caught.value.code == "unsafe" and "ratio" in caught.value.message
+    assert time.monotonic() - started < 1.0
+
+
+def test_inflated_bytes_are_counted_while_streaming() -> None:
+    archive = zipfile.ZipFile(io.BytesIO(_cv()))
+    budget = _Budget(archive, 10_000_000)
+    stream = budget.open("word/document.xml")
+    assert stream is not None
+    budget.left = 100  # as if earlier parts had used the rest
+    with pytest.raises(ExtractError) as caught:
+        stream.read(4096)
+    assert caught.value.code == "unsafe"
+
+
+def test_member_larger_than_its_declared_size_is_not_read_past_it() -> None:
+    body = f'<w:document xmlns:w="{W_NS}"><w:body>' + "<w:p/>" * 200_000 + "</w:body></w:document>"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", body)
+    data = bytearray(out.getvalue())
+    central = data.rindex(b"PK\x01\x02")
+    struct.pack_into("<I", data, 22, 1000)  # local header: uncompressed size
+    struct.pack_into("<I", data, central + 24, 1000)  # central directory: uncompressed size
+    with pytest.raises(ExtractError) as caught:
+        extract_docx(bytes(data), Limits(max_inflated_bytes=2000))
+    assert caught.value.code in ("corrupt", "unsafe")
+
+
+def test_not_a_zip_named_docx() -> None:
+    with pytest.raises(ExtractError) as caught:
+        extract_docx(b"this is not a zip archive", Limits())
+    assert caught.value.code == "corrupt"
+    with pytest.raises(ExtractError) as caught:
+        extract(b"PK\x03\x04" + bytes(range(256)) * 4, "cv.docx")
+    assert caught.value.code == "corrupt"
+    with pytest.raises(ExtractError) as caught:
+        extract(bytes(range(256)) * 16, "cv.docx")
+    assert caught.value.code == "unsupported_format"
+
+
+def test_zip_without_word_document_is_unsupported() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(ExtractError) as caught:
+        extract(out.getvalue(), "cv.docx")
+    assert caught.value.code == "unsupported_format"
+
+
+def test_pdf_bytes_named_docx_are_sniffed_as_pdf() -> None:
+    assert sniff(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "cv.docx") == "pdf"
+    assert sniff(_cv(), "cv.pdf") == "docx"
+
+
+@pytest.mark.parametrize(("data", "code"), [
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "unsupported_format"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100) + "EncryptedPackage".encode("utf-16-le"), "encrypted"),
+], ids=["legacy-doc", "encrypted-docx"])
+def test_ole_containers(data: bytes, code: str) -> None:
+    with pytest.raises(ExtractError) as caught:
+        extract(data, "cv.doc")
+    assert caught.value.code == code
+
+
+# --- real files (read-only, not committed) -------------------------------------------------------
+
+needs_shared = pytest.mark.skipif(not (SHARED / "devset").is_dir(), reason="shared dev set not available")
+
+
+@needs_shared
+def test_devset_text_box_cv() -> None:
+    text = extract_file(SHARED / "devset/cvs/d06.docx").text
+    assert text.count("aisha.rahman@example.my") == 1
+    assert "Selat Digital Bank, Kuala Lumpur  |  09.2022 – Present" in text
+    assert text.index("CONTACT") < text.index("EXPERIENCE")
+
+
+@needs_shared
+def test_devset_table_positions_keep_cell_order() -> None:
+    lines = [line.text for line in extract_file(SHARED / "devset/cvs/d02.docx").lines]
+    body = lines[lines.index("Professional Experience"):]
+    order = ["Period", "Role", "Company", "May 2026 – Present", "Tech Lead, Event Platform", "Baltica Freight",
+             "February 2021 – April 2026", "Senior Backend Developer", "Education"]
+    assert [body.index(text) for text in order] == sorted(body.index(text) for text in order)
+
+
+@needs_shared
+def test_devset_header_tables() -> None:
+    lines = [line.text for line in extract_file(SHARED / "devset/cvs/d17.docx").lines]
+    at = lines.index("Senior Rust Engineer", 2)
+    assert lines[at:at + 3] == ["Senior Rust Engineer", "Nordlys Exchange ASA, Oslo", "2021-11 – present"]
+
+
+@needs_shared
+def test_devset_zero_byte_docx_is_empty() -> None:
+    with pytest.raises(ExtractError) as caught:
+        extract_file(SHARED / "devset/cvs/d23.docx")
+    assert caught.value.code == "empty"
+
+
+@needs_shared
+def test_docling_textbox_document_matches_its_ground_truth() -> None:
+    document = extract_file(SHARED / "corpus/real/docling-textbox.docx")
+    expected = (SHARED / "corpus/real/expected/docling/textbox.docx.md").read_text()
+    expected = re.sub(r"^\d+\. |<!-- image -->", "", expected, flags=re.MULTILINE)  # Markdown list numbers
+    words = set(re.findall(r"\w+", expected.lower()))
+    assert words <= set(re.findall(r"\w+", document.text.lower()))
+    assert len(document.text) > 1800  # python-docx's Document.paragraphs gives ~200
+    assert document.text.count("Student falls ill") == 1
