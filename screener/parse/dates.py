@@ -43,7 +43,7 @@ _DATE = (
 )
 _OPEN = (r"(?P<open>(?:the\s+)?present(?:\s+day)?|current(?:ly)?|now|today|to\s*date|date|ongoing|till\s+now|"
          r"until\s+now|on-?going|heute|actual)")
-_SEP = r"\s*(?:[-–—‒―~]+|\bto(?:\b|(?=present))|\buntil\b|\btill\b|\bthrough\b|\bthru\b|→)\s*"
+_SEP = r"\s*(?:[-–—‒―~\u00ad\u2010\u2011\u2212]+|\bto(?:\b|(?=present))|\buntil\b|\btill\b|\bthrough\b|\bthru\b|→)\s*"
 
 _RANGE = re.compile(
     r"(?<![\w/.])(?:(?P<since>since|from|seit)\s+)?" + _DATE.format(p="a_")

@@ -8,6 +8,7 @@ Its body runs to where the next position's header begins.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from screener.model import Line, Position, Section
 from screener.parse.dates import Found, find_ranges
@@ -79,8 +80,29 @@ def find_positions(sections: tuple[Section, ...], as_of: int) -> tuple[Position,
     return tuple(positions)
 
 
+_DANGLING = re.compile(r"\d{2}\s*(?:[-–—‒―\u00ad]|\bto)\s*$", re.IGNORECASE)
+
+
+def _join_split_ranges(lines: tuple[Line, ...], as_of: int) -> tuple[Line, ...]:
+    """Put back a range that a narrow date column broke over two lines ('June 2022 –' / 'Present')."""
+    out = list(lines)
+    i = 0
+    while i < len(out) - 1:
+        first, _, rest = out[i].text.partition("\t")
+        next_first, _, next_rest = out[i + 1].text.partition("\t")
+        joined = first.rstrip() + " " + next_first.strip()
+        if _DANGLING.search(first) and find_ranges(joined, as_of):
+            out[i] = replace(out[i], text=joined + ("\t" + rest if rest else ""))
+            if next_rest:
+                out[i + 1] = replace(out[i + 1], text=next_rest)
+            else:
+                del out[i + 1]
+        i += 1
+    return tuple(out)
+
+
 def _positions_in(section: Section, as_of: int) -> list[Position]:
-    lines = section.lines
+    lines = _join_split_ranges(section.lines, as_of)
     anchors = [(i, f) for i, line in enumerate(lines) if (f := _anchor(line, as_of))]
     # Where each position's header starts: up to two header-like lines above its dates.
     starts: list[int] = []

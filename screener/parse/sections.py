@@ -60,12 +60,13 @@ def heading_kind(line: Line) -> SectionKind | None:
         return _EXACT[norm]
     words = norm.split()
     looks_like_heading = line.heading or (text.isupper() and len(words) <= 4) or text.endswith(":")
-    if not looks_like_heading or len(words) > 4 or re.search(r"\d", text):
+    # Unknown wording is trusted only on a short, plain line: 'FACEBOOK | SOFTWARE ENGINEER' is a job.
+    if not looks_like_heading or len(words) > 3 or re.search(r"[\d|,·•–—@]", text):
         return None
     for pattern, kind in _KEYWORDS:
         if pattern.search(norm):
             return kind
-    return "other" if text.isupper() and len(words) <= 3 else None
+    return None
 
 
 def _label_column(line: Line) -> tuple[SectionKind, str, Line] | None:
