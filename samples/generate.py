@@ -38,7 +38,7 @@ FONTS = {"helv": {"r": "Helvetica", "b": "Helvetica-Bold", "i": "Helvetica-Obliq
 RENDER = {  # stem -> PDF (where the dates go, font) or DOCX mode (see render_docx)
     "01-strong-fit": ("below", "helv"), "03-java-kotlin": ("right", "helv"),
     "07-golang-sidebar": ("sidebar", "helv"), "08-claims-agree": ("below", "helv"),
-    "10-solar-hijri": ("below", "dejavu"), "15-php-laravel-rust": ("right", "helv"),
+    "10-solar-hijri": ("below", "dejavu"), "15-php-laravel-rust": ("right", "dejavu"),
     "02-near-miss-go": "headings", "06-skills-only": "table", "11-year-only": "inline",
     "12-sre-devops": "plain",
 }
