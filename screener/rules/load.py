@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 from dataclasses import dataclass
 from importlib import resources
@@ -10,12 +9,23 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from screener.errors import RulesError
+from screener.rules.consistency import KeyPath, ProblemAt, cross_check
+from screener.rules.messages import KEY, Marks, describe_all, dotted, located
 from screener.rules.schema import Rules
 
-Marks = dict[tuple[str | int, ...], tuple[int, int]]  # key path → (line, column), 1-based
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map",
+                                                    "timestamp")}
+_SYNTAX_HINTS = {
+    "found character '\\t'": "indent with spaces, not tabs",
+    "mapping values are not allowed here": "check this line's indentation, or put a value containing ': ' "
+                                           "in quotes",
+    "expected <block end>": "this line's indentation does not match the lines above it",
+    "could not find expected ':'": "a key needs ':' after it (and a space before its value)",
+    "found unexpected end of stream": "a quote or bracket is never closed",
+}
 
 
 @dataclass(frozen=True)
@@ -44,89 +54,82 @@ def _compose(text: str, name: str) -> yaml.Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
-        raise RulesError([f"{where}: not valid YAML: {exc.problem or exc.context}"]) from None
+        message = f"not valid YAML: {exc.problem or exc.context}"
+        if exc.context and exc.context_mark and mark and exc.context_mark.line != mark.line:
+            message += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
+        hint = next((h for p, h in _SYNTAX_HINTS.items() if p in str(exc.problem)), None)
+        raise RulesError([f"{where}: {message}" + (f" — {hint}" if hint else "")]) from None
     except yaml.YAMLError as exc:
         raise RulesError([f"{name}: not valid YAML: {exc}"]) from None
+    except RecursionError:
+        raise RulesError([f"{name}: the rules file is nested too deeply"]) from None
 
 
-def _walk(node: yaml.Node, path: tuple[str | int, ...], marks: Marks, problems: list[str], name: str) -> None:
-    marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if key in seen:
-                problems.append(f"{name}:{key_node.start_mark.line + 1}:{key_node.start_mark.column + 1}: "
-                                f"{_dotted(path + (key,))}: duplicate key '{key}'")
-            seen.add(key)
-            marks[path + (key, "__key__")] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            _walk(value_node, path + (key,), marks, problems, name)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _walk(item, path + (i,), marks, problems, name)
+def _at(mark: yaml.Mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
 
 
-def _dotted(path: tuple[str | int, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
+class _Walker:
+    """Records where every key and value is, and finds duplicate keys, tags and YAML aliases."""
+
+    def __init__(self) -> None:
+        self.marks: Marks = {}
+        self.problems: list[tuple[KeyPath, tuple[int, int], str]] = []
+        self.refused = False  # a tag or alias: the text must not be loaded at all
+        self._seen: set[int] = set()
+
+    def walk(self, node: yaml.Node, path: KeyPath) -> None:
+        if id(node) in self._seen:  # '*name' reuses a node: refused (and a walk could blow up exponentially)
+            at = self.marks.get(path + (KEY,), _at(node.start_mark))  # the alias, not its anchor
+            self._refuse(at, path, "YAML aliases ('*name') are not supported here: write the value out")
+            return
+        self._seen.add(id(node))
+        self.marks.setdefault(path, _at(node.start_mark))
+        if node.tag not in _PLAIN_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self._refuse(_at(node.start_mark), path, f"refused the tag '{tag}': a rules file holds plain "
+                                                      "values only, and screener never runs code from it — "
+                                                      "remove the tag")
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, tuple[int, int]] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
+                    self._refuse(_at(key_node.start_mark), path, "a key must be a plain word")
+                    continue
+                key = key_node.value
+                child = path + (key,)
+                if key in first:
+                    message = f"duplicate key '{key}' (first on line {first[key][0]}): remove one"
+                    self.problems.append((child, _at(key_node.start_mark), message))
+                    continue
+                first[key] = _at(key_node.start_mark)
+                self.marks[child + (KEY,)] = first[key]
+                if isinstance(value_node, yaml.CollectionNode):  # point at 'key:', not the line below
+                    self.marks[child] = first[key]
+                self.walk(value_node, child)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                self.walk(item, path + (i,))
+
+    def _refuse(self, at: tuple[int, int], path: KeyPath, message: str) -> None:
+        self.refused = True
+        self.problems.append((path, at, message))
 
 
-def _fields_at(path: tuple[str | int, ...]) -> list[str]:
-    """The valid keys of the model at a path in the document, for 'did you mean'."""
-    model: Any = Rules
-    dict_key_next = False
-    for part in path:
-        if isinstance(part, int):
-            continue
-        if dict_key_next:  # a key of a dict such as a skill id; its value has the model
-            dict_key_next = False
-            continue
-        field = model.model_fields.get(part)
-        inner = _inner_model(field.annotation) if field else None
-        if inner is None:
-            return []
-        dict_key_next = getattr(field.annotation, "__origin__", None) is dict
-        model = inner
-    return list(model.model_fields)
-
-
-def _inner_model(annotation: Any) -> Any:
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
-
-
-def _describe(err: dict[str, Any], marks: Marks, name: str) -> str:
-    loc: tuple[str | int, ...] = tuple(err["loc"])
-    msg = str(err["msg"]).removeprefix("Value error, ")
-    if err["type"] == "extra_forbidden":
-        key = str(loc[-1])
-        line, col = marks.get(loc + ("__key__",), marks.get(loc, (1, 1)))
-        near = difflib.get_close_matches(key, _fields_at(loc[:-1]), n=1)
-        hint = f" — did you mean '{near[0]}'?" if near else ""
-        return f"{name}:{line}:{col}: {_dotted(loc)}: unknown key '{key}'{hint}"
-    # point at the deepest part of the path that exists in the file
-    at = loc
-    while at and at not in marks:
-        at = at[:-1]
-    line, col = marks.get(at, (1, 1))
-    if err["type"] == "missing":
-        return f"{name}:{line}:{col}: {_dotted(loc)}: required key '{loc[-1]}' is missing"
-    return f"{name}:{line}:{col}: {_dotted(loc)}: {msg}"
+def _format(name: str, path: KeyPath, at: tuple[int, int], message: str,
+            ids: dict[int, str]) -> tuple[int, int, str]:
+    return at[0], at[1], f"{name}:{at[0]}:{at[1]}: {dotted(path, ids)}: {message}"
 
 
 def parse_rules(text: str, name: str) -> Rules:
-    """Validate rules from YAML text; every problem is reported at once in a RulesError."""
+    """Validate rules from YAML text; every problem is reported at once in a RulesError, in file order."""
     node = _compose(text, name)
     if node is None:
         raise RulesError([f"{name}:1:1: the rules file is empty"])
-    marks: Marks = {}
-    problems: list[str] = []
-    _walk(node, (), marks, problems, name)
+    walker = _Walker()
+    walker.walk(node, ())
+    if walker.refused:
+        raise RulesError([p[2] for p in sorted(_format(name, *p, {}) for p in walker.problems)])
     try:
         data = yaml.safe_load(text)
     except yaml.constructor.ConstructorError as exc:
@@ -135,14 +138,33 @@ def parse_rules(text: str, name: str) -> Rules:
         raise RulesError([f"{where}: refused: {exc.problem} (only plain YAML values are allowed)"]) from None
     if not isinstance(data, dict):
         raise RulesError([f"{name}:1:1: the rules file must be a mapping of keys to values"])
+    marks, ids = walker.marks, _requirement_ids(data)
+    problems = [_format(name, *p, ids) for p in walker.problems]
+    checked = cross_check(data)
+    for p in checked:
+        see = f" (first on line {located(p.see, marks)[0]})" if p.see else ""
+        problems.append(_format(name, p.path, located(p.path, marks), p.message + see, ids))
     try:
         rules = Rules.model_validate(data)
     except ValidationError as exc:
-        problems.extend(_describe(e, marks, name) for e in exc.errors())  # type: ignore[arg-type]
-        raise RulesError(problems) from None
+        reported = {(p.path, p.message) for p in checked}
+        errors = [e for e in exc.errors() if not _reported(e, reported)]
+        problems += describe_all(errors, marks, ids, name)  # type: ignore[arg-type]
     if problems:
-        raise RulesError(problems)
+        raise RulesError([p[2] for p in sorted(set(problems))])
     return rules
+
+
+def _reported(err: Any, reported: set[tuple[KeyPath, str]]) -> bool:
+    """The model's own copy of a cross-check problem already reported with its line."""
+    error = err.get("ctx", {}).get("error")
+    return not err["loc"] and isinstance(error, ProblemAt) and (error.path, str(error)) in reported
+
+
+def _requirement_ids(data: dict[str, Any]) -> dict[int, str]:
+    reqs = data.get("requirements")
+    return {i: r["id"] for i, r in enumerate(reqs if isinstance(reqs, list) else [])
+            if isinstance(r, dict) and isinstance(r.get("id"), str)}
 
 
 def load_rules(path: Path) -> LoadedRules:

@@ -5,13 +5,16 @@ The same models export the JSON Schema that editors use for completion (``screen
 
 from __future__ import annotations
 
-import re
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-SKILL_ID = r"^[a-z][a-z0-9_]*$"
-EXPERIENCE_KINDS = ("total", "backend")
+from screener.rules.consistency import EXPERIENCE_KINDS, SKILL_ID, ProblemAt, cross_check
+
+__all__ = ["EXPERIENCE_KINDS", "SKILL_ID", "ProblemAt", "Requirement", "Roles", "Rules", "Skill",
+           "json_schema"]
+
+SkillId = Annotated[str, StringConstraints(pattern=SKILL_ID)]
 
 
 class _Strict(BaseModel):
@@ -38,14 +41,15 @@ class Skill(_Strict):
     @field_validator("aliases", "ambiguous", "not_followed_by")
     @classmethod
     def _no_empty(cls, value: list[str]) -> list[str]:
-        if any(not v.strip() for v in value):
-            raise ValueError("must not contain empty names")
+        for i, name in enumerate(value):
+            if not name.strip():
+                raise ProblemAt("an empty name: write a word, or remove the empty entry", (i,))
         return value
 
     @model_validator(mode="after")
     def _named(self) -> Skill:
         if not self.aliases and not self.ambiguous:
-            raise ValueError("a skill needs at least one alias")
+            raise ProblemAt("a skill needs at least one name in 'aliases' (or 'ambiguous')", ("aliases",))
         return self
 
 
@@ -63,15 +67,21 @@ class Roles(_Strict):
 class Requirement(_Strict):
     """One line of the posting. Exactly one of years, mentioned or keywords says how it is checked."""
 
+    model_config = ConfigDict(json_schema_extra={  # what the validator checks, for editors too
+        "oneOf": [{"required": [check]} for check in ("years", "mentioned", "keywords")],
+        "dependentRequired": {"years": ["of"], "of": ["years"]}})
+
     id: str = Field(pattern=SKILL_ID, description="Short unique id.", examples=["go_years"])
     label: str = Field(description="The posting's own words.")
-    kind: Literal["minimum", "nice_to_have"]
+    kind: Literal["minimum", "nice_to_have"] = Field(
+        description="'minimum': a qualification the posting asks for; "
+                    "'nice_to_have': it only adds to the score.")
     weight: float = Field(1.0, ge=0, le=100, description="Share of the score (relative to the others).")
     gate: bool = Field(
         True, description="Minimums only: when true, clearly missing it makes the verdict 'fail'. "
                           "Keyword checks are usually not gates: CVs rarely use the posting's words.")
     years: float | None = Field(None, ge=0, le=50, description="Years needed of `of`.")
-    of: str | None = Field(None, description="A skill id, or 'total' / 'backend' experience.")
+    of: str | None = Field(None, description="With years: a skill id, or 'total' / 'backend' experience.")
     mentioned: list[str] | None = Field(None, description="Skill ids the CV must name anywhere.")
     keywords: list[str] | None = Field(
         None, description="Phrases searched for in the CV (case-insensitive; spaces and hyphens "
@@ -82,16 +92,29 @@ class Requirement(_Strict):
     def _one_check(self) -> Requirement:
         checks = [name for name in ("years", "mentioned", "keywords") if getattr(self, name) is not None]
         if len(checks) != 1:
-            raise ValueError("needs exactly one of 'years', 'mentioned' or 'keywords'"
-                             + (f" (has {', '.join(checks)})" if checks else ""))
+            raise ProblemAt("needs exactly one of 'years', 'mentioned' or 'keywords'"
+                            + (f" (has {' and '.join(checks)})" if checks else ""), tuple(checks[1:2]))
         if self.years is not None and not self.of:
-            raise ValueError("'years' needs 'of' (a skill id, 'total' or 'backend')")
-        if self.keywords is not None and (not self.keywords or any(not k.strip() for k in self.keywords)):
-            raise ValueError("'keywords' must be a list of non-empty phrases")
-        if self.keywords is not None and self.at_least > len(self.keywords):
-            raise ValueError(f"'at_least' is {self.at_least} but only {len(self.keywords)} keywords are listed")
+            raise ProblemAt("'years' needs 'of' (a skill id, 'total' or 'backend')", ("years",))
+        if self.of is not None and self.years is None:
+            raise ProblemAt("'of' is only used with 'years'", ("of",))
+        if self.keywords is not None:
+            if not self.keywords:
+                raise ProblemAt("'keywords' must list at least one phrase", ("keywords",))
+            for i, keyword in enumerate(self.keywords):
+                if not keyword.strip():
+                    raise ProblemAt("an empty keyword: write a phrase, or remove the empty entry",
+                                    ("keywords", i))
+            if self.at_least > len(self.keywords):
+                raise ProblemAt(f"'at_least' is {self.at_least} but only {len(self.keywords)} keywords "
+                                "are listed", ("at_least",))
+        elif "at_least" in self.model_fields_set:
+            raise ProblemAt("'at_least' is only used with 'keywords'", ("at_least",))
         if self.mentioned is not None and not self.mentioned:
-            raise ValueError("'mentioned' must list at least one skill id")
+            raise ProblemAt("'mentioned' must list at least one skill id", ("mentioned",))
+        if self.kind == "nice_to_have" and self.gate and "gate" in self.model_fields_set:
+            raise ProblemAt("a nice-to-have never fails a CV, so it cannot be a gate: "
+                            "make it 'kind: minimum' or remove 'gate'", ("gate",))
         return self
 
 
@@ -102,38 +125,25 @@ class Rules(_Strict):
     title: str = Field(description="The position, as shown in reports.")
     tolerance_years: float = Field(
         0.25, ge=0, le=5, description="A year count this close below a threshold is borderline: 'review'.")
-    skills: dict[str, Skill] = Field(description="The skill taxonomy, by id.")
-    roles: Roles
-    requirements: list[Requirement]
-
-    @field_validator("skills")
-    @classmethod
-    def _skill_ids(cls, value: dict[str, Skill]) -> dict[str, Skill]:
-        bad = [k for k in value if not re.match(SKILL_ID, k)]
-        if bad:
-            raise ValueError(f"skill ids must be lower-case words: {', '.join(bad)}")
-        return value
+    skills: dict[SkillId, Skill] = Field(
+        description="The skill taxonomy, by id (a lower-case word, e.g. 'go', 'mysql').",
+        json_schema_extra={"additionalProperties": False})
+    roles: Roles = Field(
+        description="How positions are classified as backend roles, breaks or internships.")
+    requirements: list[Requirement] = Field(
+        description="The posting's requirements, each checked in every CV.")
 
     @model_validator(mode="after")
     def _consistent(self) -> Rules:
-        seen: dict[str, str] = {}
-        for skill_id, skill in self.skills.items():
-            for alias in skill.aliases + skill.ambiguous:
-                key = alias.strip().lower()
-                if key in seen and seen[key] != skill_id:
-                    raise ValueError(f"alias '{alias}' is used by both '{seen[key]}' and '{skill_id}'")
-                seen[key] = skill_id
-        ids = [r.id for r in self.requirements]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"duplicate requirement ids: {', '.join(dupes)}")
-        if not self.requirements:
-            raise ValueError("there must be at least one requirement")
-        if sum(r.weight for r in self.requirements) <= 0:
-            raise ValueError("the requirement weights add up to 0, so no score can be computed")
-        for r in self.requirements:
-            referenced = ([r.of] if r.of and r.of not in EXPERIENCE_KINDS else []) + (r.mentioned or [])
-            unknown = [s for s in referenced if s not in self.skills]
-            if unknown:
-                raise ValueError(f"requirement '{r.id}' names unknown skill(s): {', '.join(unknown)}")
+        # parse_rules runs the same checks on the YAML itself, reporting every problem with its line;
+        # this guards rules built in code.
+        problems = cross_check(self.model_dump())
+        if problems:
+            raise ProblemAt(problems[0].message, problems[0].path)
         return self
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a rules file (shipped as screener/data/requirements.schema.json for editors)."""
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **Rules.model_json_schema(),
+            "title": "screener rules file"}
