@@ -50,12 +50,15 @@ class SkillFinder:
         self.phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.words = Matcher(self.nlp.vocab, validate=True)
         self.stop_after: dict[str, set[str]] = {}
+        self.english: dict[str, re.Pattern[str] | None] = {}
         for skill_id, skill in rules.skills.items():
             if skill.aliases:
                 self.phrases.add(skill_id, [self.nlp.make_doc(a) for a in skill.aliases])
             if skill.ambiguous:
                 self.words.add(skill_id, [[{"LOWER": w.lower()}] for w in skill.ambiguous])
             self.stop_after[skill_id] = {w.lower() for w in skill.not_followed_by}
+            self.english[skill_id] = (re.compile("|".join(re.escape(p) for p in skill.english_phrases), re.IGNORECASE)
+                                      if skill.english_phrases else None)
 
     def mentions(self, lines: tuple[Line, ...]) -> list[Mention]:
         """Every skill mention, in document order."""
@@ -86,6 +89,10 @@ class SkillFinder:
 
     def _technical(self, doc: Doc, token: Token, skill: str) -> bool:
         """Is this ambiguous word the technology rather than the English word?"""
+        english = self.english[skill]
+        if english and any(m.start() <= token.idx - _context_start(doc, token) < m.end()
+                           for m in english.finditer(_context(doc, token))):
+            return False
         after = _next_word(doc, token)
         before = doc[token.i - 1].text if token.i > 0 else "\n"
         if token.text.islower():  # 'go' in lower case: only inside a list such as 'python, go, rust'
@@ -106,6 +113,16 @@ class SkillFinder:
                 years = float(_NUMBER_WORDS.get(n, n))
                 claims.append(Claim(m.skill, years, text.strip(), m.line.number))
         return claims
+
+
+def _context_start(doc: Doc, token: Token) -> int:
+    return doc[max(token.i - 4, 0)].idx
+
+
+def _context(doc: Doc, token: Token) -> str:
+    """The text of a few tokens either side, for phrase checks."""
+    end = doc[min(token.i + 4, len(doc) - 1)]
+    return doc.text[_context_start(doc, token):end.idx + len(end.text)]
 
 
 def _next_word(doc: Doc, token: Token) -> Token | None:

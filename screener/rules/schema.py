@@ -37,8 +37,12 @@ class Skill(_Strict):
         default_factory=list,
         description="Words that, right after an ambiguous name, show it is English ('go through', "
                     "'go live'). A hyphen counts as a separator: 'Go-live' is 'Go' followed by 'live'.")
+    english_phrases: list[str] = Field(
+        default_factory=list,
+        description="Phrases in which an ambiguous name is English wherever they stand ('go/no-go', "
+                    "'go-getter'); a mention inside one never counts. Case-insensitive.")
 
-    @field_validator("aliases", "ambiguous", "not_followed_by")
+    @field_validator("aliases", "ambiguous", "not_followed_by", "english_phrases")
     @classmethod
     def _no_empty(cls, value: list[str]) -> list[str]:
         for i, name in enumerate(value):
