@@ -1,25 +1,26 @@
-"""Screening many files: discover, screen each, and gather one report in a stable order."""
+"""Screening many files: discover, screen each in a worker process, gather one report in a stable order."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+from rich.console import Console
 from rich.progress import Progress
 
 from screener.discover import discover
-from screener.pipeline import Screener
 from screener.report.build import build_report
+from screener.worker import Settings, screen_all
 
 
-def run_batch(screener: Screener, paths: list[Path], progress: bool = False) -> dict[str, Any]:
-    """The report for every file under ``paths``; candidates sorted by file name."""
+def run_batch(settings: Settings, paths: list[Path], jobs: int, progress: bool = False) -> dict[str, Any]:
+    """The report for every file under ``paths``: candidates and skipped entries sorted by file name.
+
+    Outcomes come back in the inputs' order whichever worker finishes first, so the report is the
+    same for any ``jobs``.
+    """
     inputs, skipped = discover(paths)
-    outcomes = []
-    with Progress(transient=True, disable=not progress) as bar:
+    with Progress(console=Console(stderr=True), transient=True, disable=not progress) as bar:
         task = bar.add_task("screening", total=len(inputs))
-        for item in inputs:
-            outcomes.append(screener.screen_file(item.path, item.file))
-            bar.advance(task)
-    outcomes.sort(key=lambda o: o.file)
-    return build_report(outcomes, skipped, screener.loaded, screener.as_of)
+        outcomes = screen_all(inputs, settings, jobs, on_done=lambda: bar.advance(task))
+    return build_report(outcomes, skipped, settings.loaded, settings.as_of)

@@ -28,6 +28,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
 err = Console(stderr=True)
 
 EXIT_OK, EXIT_CHANGED, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+# Typer may vendor its own copy of Click: find Click's usage-error base class through Typer.
+_CLICK_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
 
 class Format(str, Enum):
@@ -97,19 +99,39 @@ def screen(
     as_of: AsOfOption = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here.")] = None,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", min=1, help="Files screened in parallel, each in a worker process (default: the number "
+                                    "of CPUs, at most 8).")] = None,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", min=0.1, help="Seconds one file may take; a file over it is stopped and reported as "
+                                   "'timeout'.")] = 60.0,
+    max_size: Annotated[float, typer.Option(
+        "--max-size", min=0.001, help="Largest file read, in MB; a larger one is reported as 'too_large'.")] = 20.0,
+    max_pages: Annotated[int, typer.Option(
+        "--max-pages", min=1, help="Most PDF pages read; a longer PDF is reported as 'too_many_pages'.")] = 30,
+    memory: Annotated[int, typer.Option(
+        "--memory", min=0, help="Memory (address space) one worker may use, in MiB; a file needing more is "
+                                "reported as 'memory'. 0: no limit.")] = 1024,
 ) -> None:
     """Screen CVs and print a ranked, explained report."""
+    from screener.worker import Settings, prepare, sigterm_interrupts
+
+    prepare()  # workers' imports overlap with the ones below
     from screener.batch import run_batch
+    from screener.extract import Limits
     from screener.report import render
+    from screener.rules import find_rules, load_rules
 
-    screener = _screener(rules, as_of)
-    report = run_batch(screener, paths, progress=err.is_terminal)
-    if fmt is Format.table and output is None:
-        from screener.report.table import print_table
+    limits = Limits(max_bytes=int(max_size * 1_000_000), max_pages=max_pages)
+    settings = Settings(load_rules(find_rules(rules)), _as_of(as_of), limits, timeout, memory)
+    with sigterm_interrupts():  # exit 130 with no half-written output, as for Ctrl-C
+        report = run_batch(settings, paths, jobs or min(os.cpu_count() or 1, 8), progress=err.is_terminal)
+        if fmt is Format.table and output is None:
+            from screener.report.table import print_table
 
-        print_table(report, Console())
-    else:
-        write_output(render(fmt.value, report), output)
+            print_table(report, Console(width=None if sys.stdout.isatty() else 160))
+        else:
+            write_output(render(fmt.value, report), output)
     s = report["summary"]
     err.print(f"{s['files']} files: {s['pass']} pass, {s['review']} review, {s['fail']} fail, "
               f"{s['errors']} errors, {s['skipped']} skipped", highlight=False)
@@ -165,25 +187,21 @@ def main(argv: list[str] | None = None) -> int:
     try:
         code = app(args=args, prog_name="screener", standalone_mode=False)
     except RulesError as exc:
-        for problem in exc.problems:
-            err.print(problem, highlight=False, markup=False)
+        for problem in exc.problems:  # one problem per line, unwrapped, for editors and CI logs
+            err.print(problem, highlight=False, markup=False, soft_wrap=True)
         return EXIT_USAGE
     except ScreenerError as exc:
         err.print(f"screener: {exc}", highlight=False, markup=False)
         return EXIT_USAGE
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, typer.Abort):
         err.print("interrupted")
         return EXIT_INTERRUPTED
     except typer.Exit as exc:
         return int(exc.exit_code or 0)
+    except _CLICK_ERROR as exc:  # usage errors: a bad option, a missing argument
+        exc.show()
+        return EXIT_USAGE
     except Exception as exc:  # the one place a bug is turned into a message
-        import click
-
-        if isinstance(exc, click.exceptions.Abort):
-            return EXIT_INTERRUPTED
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            return EXIT_USAGE
         if debug:
             traceback.print_exc()
         else:

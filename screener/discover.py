@@ -1,62 +1,142 @@
-"""Discovery: the paths a user gives → the files to screen, in a stable order, and the ones skipped.
+"""Discovery: the paths a user gives → the files to screen and the ones skipped, each in a stable order.
 
-Every file found is either screened or skipped with a reason. Folders are walked recursively with
-``os.scandir`` so that an unreadable folder is reported, not silently left out (as ``os.walk`` does).
+Every entry found is either screened or skipped with a reason. Folders are walked with ``os.scandir``
+(iteratively, so depth is no problem) so that an unreadable folder is reported, not silently left out
+as ``os.walk`` does. Symbolic links are followed only to regular files inside the folder given; links
+that leave it, loop, dangle or point to folders are skipped. FIFOs, sockets and devices are skipped
+(reading a FIFO would block). Files named on the command line are screened whatever their name.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from screener.report.build import Skipped
 
 DOCUMENT_SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown", ".text", ""}
+# Shown escaped in names: controls, line/paragraph separators and bidi overrides (which can make a
+# name in a terminal or spreadsheet look like another).
+_UNSAFE = {*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
 
 
 @dataclass(frozen=True)
 class Input:
-    path: Path
-    file: str  # the name shown in the report: relative to the folder given, POSIX separators
+    path: Path  # absolute: a worker's current folder may not be the caller's
+    file: str  # the name shown in the report (see display_name)
 
 
-def discover(paths: list[Path]) -> tuple[list[Input], list[Skipped]]:
-    """Files to screen and files skipped, each in a stable order."""
-    inputs: list[Input] = []
+def display_name(name: str) -> str:
+    """A file name safe for any report: bytes that are not UTF-8 and control characters as ``\\xNN``,
+    line separators and bidi controls as ``\\uNNNN``.
+
+    Names are otherwise kept as they are (not NFC-normalised), so two files whose names differ only
+    in normalisation stay two rows.
+    """
+    text = os.fsencode(name).decode("utf-8", "backslashreplace")
+    if not any(ord(c) in _UNSAFE for c in text):
+        return text
+    return "".join((f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}") if ord(c) in _UNSAFE else c
+                   for c in text)
+
+
+def discover(paths: Sequence[Path]) -> tuple[list[Input], list[Skipped]]:
+    """Files to screen and entries skipped, both sorted by their shown name.
+
+    Names are relative to the folder given (POSIX separators), prefixed with that folder when
+    several paths are given (so equal names in two folders stay apart); a file given directly keeps
+    the path as given. A file reached twice (a folder given twice) is listed once.
+    """
+    inputs: dict[str, Input] = {}
     skipped: list[Skipped] = []
     for given in paths:
-        if given.is_dir():
-            _walk(given, given, inputs, skipped)
-        elif given.exists() or given.is_symlink():
-            inputs.append(Input(given, str(given)))
-        else:
-            skipped.append(Skipped(str(given), "does not exist"))
-    return inputs, skipped
-
-
-def _walk(folder: Path, top: Path, inputs: list[Input], skipped: list[Skipped]) -> None:
-    """Add a folder's files; symbolic links are followed only to files inside ``top``."""
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError as exc:
-        skipped.append(Skipped(folder.relative_to(top).as_posix() + "/",
-                               f"folder could not be read: {exc.strerror or exc}"))
-        return
-    for entry in entries:
-        path = Path(entry.path)
-        name = path.relative_to(top).as_posix()
-        if entry.name.startswith("."):
-            skipped.append(Skipped(name, "hidden file"))
-        elif entry.is_symlink():
-            target = path.resolve()
-            if not target.is_relative_to(top.resolve()) or not target.is_file():
-                skipped.append(Skipped(name, "link that leaves the folder, loops or points to a folder"))
+        shown = str(given)
+        prefix = "" if len(paths) == 1 else shown.rstrip("/") + "/"
+        try:
+            mode = given.stat().st_mode
+        except OSError as exc:
+            if exc.errno == errno.EACCES:  # the worker will report it as unreadable
+                _add(inputs, given, shown)
             else:
-                inputs.append(Input(path, name))
-        elif entry.is_dir(follow_symlinks=False):
-            _walk(path, top, inputs, skipped)
-        elif path.suffix.lower() not in DOCUMENT_SUFFIXES:
-            skipped.append(Skipped(name, f"unsupported file type '{path.suffix}'"))
+                skipped.append(Skipped(display_name(shown), _missing(given, exc)))
+            continue
+        if stat.S_ISDIR(mode):
+            _walk(given, prefix, inputs, skipped)
+        elif stat.S_ISREG(mode):
+            _add(inputs, given, shown)
         else:
-            inputs.append(Input(path, name))
+            skipped.append(Skipped(display_name(shown), "not a regular file (a FIFO, socket or device)"))
+    return (sorted(inputs.values(), key=lambda i: (i.file, str(i.path))),
+            sorted(skipped, key=lambda s: (s.file, s.reason)))
+
+
+def _add(inputs: dict[str, Input], path: Path, name: str) -> None:
+    absolute = os.path.normpath(os.path.abspath(path))
+    inputs.setdefault(absolute, Input(Path(absolute), display_name(name)))
+
+
+def _missing(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop (not followed)"
+    if exc.errno == errno.ENOENT:
+        return "broken symbolic link" if path.is_symlink() else "does not exist"
+    return f"could not be examined: {exc.strerror or exc}"
+
+
+def _walk(top: Path, prefix: str, inputs: dict[str, Input], skipped: list[Skipped]) -> None:
+    """Add a folder's files; ``prefix`` + the path relative to ``top`` is the shown name."""
+    real_top = os.path.realpath(top)
+    stack: list[tuple[Path, str]] = [(top, prefix)]
+    while stack:
+        folder, rel = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            skipped.append(Skipped(display_name(rel or prefix or str(top) + "/"),
+                                   f"folder could not be read ({exc.strerror or exc}); its files are not listed"))
+            continue
+        for entry in entries:
+            name, path = rel + entry.name, Path(entry.path)
+            is_dir = _is_dir(entry)
+            if entry.name.startswith("."):
+                skipped.append(Skipped(display_name(name + "/") if is_dir else display_name(name),
+                                       "hidden folder (not searched)" if is_dir else "hidden file"))
+            elif is_dir:
+                stack.append((path, name + "/"))
+            elif (reason := _skip_reason(entry, path, real_top)) is not None:
+                skipped.append(Skipped(display_name(name), reason))
+            else:
+                _add(inputs, path, name)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """A real folder (not a link to one)."""
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def _skip_reason(entry: os.DirEntry[str], path: Path, real_top: str) -> str | None:
+    """Why a file (or link) in a folder is not screened; None to screen it."""
+    try:
+        mode = os.stat(path).st_mode if entry.is_symlink() else entry.stat(follow_symlinks=False).st_mode
+    except OSError as exc:
+        if entry.is_symlink():
+            return _missing(path, exc)
+        mode = stat.S_IFREG  # cannot be examined: the worker reports it as unreadable
+    if entry.is_symlink():
+        if os.path.commonpath([real_top, os.path.realpath(path)]) != real_top:
+            return "symbolic link that leaves the folder (not followed)"
+        if stat.S_ISDIR(mode):
+            return "symbolic link to a folder (not followed)"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a FIFO, socket or device)"
+    if path.suffix.lower() not in DOCUMENT_SUFFIXES:
+        return f"unsupported file type '{display_name(path.suffix)}'"
+    return None

@@ -15,7 +15,7 @@ from typing import Literal
 from screener.assess import Assessment, Assessor
 from screener.errors import ExtractError
 from screener.experience import RoleClassifier, measure
-from screener.extract import Limits, extract
+from screener.extract import Limits, extract, read_file
 from screener.model import Document, Experience, Resume, month_index
 from screener.parse import parse
 from screener.rules import LoadedRules
@@ -68,11 +68,7 @@ class Screener:
         """Screen a file from disk, checking its size before reading it."""
         name = file if file is not None else str(path)
         try:
-            size = path.stat().st_size
-            if size > self.limits.max_bytes:
-                return Outcome(name, None, "error", "too_large",
-                               f"The file is {size / 1e6:.1f} MB, over the {self.limits.max_bytes / 1e6:.0f} MB limit.")
-            data = path.read_bytes()
-        except OSError as exc:
-            return Outcome(name, None, "error", "unreadable", f"The file could not be read: {exc.strerror or exc}.")
+            data = read_file(path, self.limits)
+        except ExtractError as exc:
+            return Outcome(name, None, "error", exc.code, exc.message)
         return self.screen_bytes(data, name)

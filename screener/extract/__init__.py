@@ -13,7 +13,8 @@ from dataclasses import dataclass
 class Limits:
     """Bounds on the work one document may cause (user-settable on the command line)."""
 
-    max_bytes: int = 20 * 1024 * 1024  # file size
+    max_bytes: int = 20_000_000  # file size
+    max_chars: int = 500_000  # extracted text; a CV has a few thousand characters
     max_pages: int = 30  # PDF pages
     max_inflated_bytes: int = 50 * 1024 * 1024  # DOCX: total uncompressed size of the parts read
     max_chars_per_page: int = 20_000  # PDF: text runs beyond this on one page are not laid out
@@ -36,26 +37,42 @@ def extract(data: bytes, name: str = "", limits: Limits = Limits()) -> Document:
     if len(data) > limits.max_bytes:
         raise ExtractError("too_large", f"the file has {len(data)} bytes, over the limit of {limits.max_bytes}")
     kind = sniff(data, name)
+    if kind in ("text", "markdown") and len(data) > 4 * limits.max_chars:
+        raise ExtractError("too_large", f"the file has {len(data)} bytes of text, far more than a CV "
+                                        f"(the limit is {limits.max_chars} characters)")
     if kind == "pdf":
         from screener.extract.pdf import extract_pdf  # pdfminer is slow to import; only PDFs need it
 
-        return extract_pdf(data, limits)
-    if kind == "docx":
-        return extract_docx(data, limits)
-    return extract_text(data, markdown=kind == "markdown")
+        document = extract_pdf(data, limits)
+    elif kind == "docx":
+        document = extract_docx(data, limits)
+    else:
+        document = extract_text(data, markdown=kind == "markdown")
+    chars = sum(len(line.text) for line in document.lines)
+    if chars > limits.max_chars:
+        raise ExtractError("too_large", f"the document has {chars} characters of text, over the limit of "
+                                        f"{limits.max_chars} (a CV has a few thousand)")
+    return document
+
+
+def read_file(path: Path, limits: Limits = Limits()) -> bytes:
+    """A file's bytes, refusing an oversized or special file before reading it."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ExtractError("unreadable", f"{path.name} is not a regular file")
+        if info.st_size > limits.max_bytes:
+            raise ExtractError("too_large", f"the file is {info.st_size / 1e6:.1f} MB, over the "
+                                            f"{limits.max_bytes / 1e6:g} MB limit")
+        with path.open("rb") as handle:
+            data = handle.read(limits.max_bytes + 1)  # the file may grow between stat and read
+    except OSError as exc:
+        raise ExtractError("unreadable", f"the file could not be read: {exc.strerror or exc}") from exc
+    if len(data) > limits.max_bytes:
+        raise ExtractError("too_large", f"the file is over the {limits.max_bytes / 1e6:g} MB limit")
+    return data
 
 
 def extract_file(path: Path, limits: Limits = Limits()) -> Document:
     """:func:`extract` on a file, refusing an oversized one before reading it."""
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise ExtractError("unreadable", f"{path} is not a regular file")
-        if info.st_size > limits.max_bytes:
-            raise ExtractError("too_large", f"{path.name} has {info.st_size} bytes, over the limit of "
-                               f"{limits.max_bytes}")
-        with path.open("rb") as handle:
-            data = handle.read(limits.max_bytes + 1)  # the file may grow between stat and read
-    except OSError as exc:
-        raise ExtractError("unreadable", f"{path}: {exc.strerror or exc}") from exc
-    return extract(data, path.name, limits)
+    return extract(read_file(path, limits), path.name, limits)

@@ -490,5 +490,7 @@ def extract_pdf(data: bytes, limits: Limits, backend: PdfBackend | None = None) 
         return _layout((backend or PdfminerBackend()).load(data, limits))
     except ExtractError:
         raise
+    except MemoryError:  # the worker's memory cap: reported as 'memory' by the batch
+        raise
     except Exception as exc:  # a bug of ours must not become a traceback in a batch run
         raise ExtractError("internal", f"reading the PDF failed ({type(exc).__name__}: {exc})") from exc

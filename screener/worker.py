@@ -1,0 +1,267 @@
+"""Screening in worker processes: one file at a time per worker, bounded in time and memory.
+
+The parent hands a file to an idle worker and watches its deadline. A worker that overruns is killed
+and replaced; one that dies is replaced; either way the file gets an error row and the batch goes
+on. (``multiprocessing.Pool`` cannot kill one stuck task, hence this small pool.) Workers come from a
+forkserver that has already imported the pipeline, so a replacement starts in a fraction of a second;
+each builds its :class:`Screener` once, then tells the parent it is ready.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import signal
+import time
+import warnings
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from multiprocessing.connection import Connection, wait
+from typing import TYPE_CHECKING, Any
+
+from screener.errors import ScreenerError
+from screener.extract import Limits
+
+if TYPE_CHECKING:  # the pipeline is imported only where it runs, so that prepare() can start early
+    from screener.discover import Input
+    from screener.pipeline import Outcome, Screener
+    from screener.rules import LoadedRules
+
+_PRELOAD = ["screener.pipeline", "screener.extract.pdf"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every worker needs; the rules are passed loaded, so all workers use the same ones."""
+
+    loaded: LoadedRules
+    as_of: date
+    limits: Limits = field(default_factory=Limits)
+    timeout: float = 60.0  # seconds per file
+    memory_mb: int = 1024  # address-space cap per worker; 0 = none
+
+
+def _error(file: str, code: str, message: str) -> Outcome:
+    from screener.pipeline import Outcome
+
+    return Outcome(file, None, "error", code, message)
+
+
+# --- the worker side ---------------------------------------------------------------------------------
+
+def _serve(conn: Connection, settings: Settings) -> None:
+    """A worker's life: build the Screener, then screen one task at a time until told to stop.
+
+    After a MemoryError it answers once more and exits: it is replaced rather than trusted."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent handles it
+    _die_with_parent()
+    logging.disable(logging.CRITICAL)  # pdfminer's complaints about damaged files are not for the user
+    warnings.simplefilter("ignore")
+    try:
+        try:
+            from screener.pipeline import Screener
+
+            _limit_memory(settings.memory_mb)
+            screener = Screener(settings.loaded, settings.as_of, settings.limits)
+        except BaseException as exc:  # noqa: BLE001 (e.g. a --memory too small to load the pipeline)
+            conn.send(("failed", f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__))
+            return
+        conn.send(("ready", None))
+        healthy = True
+        while healthy and (task := conn.recv()) is not None:
+            outcome, healthy = _screen(screener, task, settings.memory_mb)
+            try:
+                conn.send(("done" if healthy else "last", outcome))
+            except MemoryError:
+                conn.send(("last", _memory_error(task.file, settings.memory_mb)))
+                healthy = False
+    except (EOFError, OSError):
+        return  # the parent has gone
+
+
+def _screen(screener: Screener, task: Input, memory_mb: int) -> tuple[Outcome, bool]:
+    try:
+        return screener.screen_file(task.path, task.file), True
+    except MemoryError:
+        return _memory_error(task.file, memory_mb), False
+    except Exception as exc:  # noqa: BLE001 (a bug on one file must not stop the batch)
+        return _error(task.file, "internal", f"screener failed on this file ({type(exc).__name__}: {exc}); "
+                                             "please report it."), True
+
+
+def _memory_error(file: str, memory_mb: int) -> Outcome:
+    return _error(file, "memory", f"Reading the document needed more than the {memory_mb} MiB memory limit.")
+
+
+def _limit_memory(memory_mb: int) -> None:
+    if memory_mb <= 0:
+        return
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = memory_mb << 20
+    resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+
+
+def _die_with_parent() -> None:
+    """On Linux, have the kernel kill this worker when its parent dies, even by SIGKILL."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+# --- the parent side ---------------------------------------------------------------------------------
+
+class _Worker:
+    def __init__(self, ctx: Any, settings: Settings) -> None:
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_serve, args=(child, settings), daemon=True)
+        self.process.start()
+        child.close()
+        self.ready = False  # built its Screener and may be given a task
+        self.leaving = False  # said its last result was its last
+        self.task: int | None = None
+        self.deadline = float("inf")
+
+    def stop(self) -> None:
+        if self.process.is_alive():  # also reaps: never signal a pid that may have been reused
+            self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+
+def _context() -> Any:
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(_PRELOAD)
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def prepare() -> None:
+    """Start the forkserver now, so that it imports the pipeline while the caller is still importing."""
+    if _context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
+def screen_all(tasks: Sequence[Input], settings: Settings, jobs: int,
+               on_done: Callable[[], None] = lambda: None) -> list[Outcome]:
+    """One outcome per task, in the tasks' order, screened by up to ``jobs`` workers."""
+    results: list[Outcome | None] = [None] * len(tasks)
+    pending = deque(range(len(tasks)))
+    ctx = _context()
+    workers: list[_Worker] = []
+    with sigterm_interrupts():
+        try:
+            while pending or any(w.task is not None for w in workers):
+                busy = sum(w.task is not None for w in workers)
+                while sum(not w.leaving for w in workers) < min(jobs, len(pending) + busy):
+                    workers.append(_Worker(ctx, settings))
+                for w in workers:
+                    if w.ready and w.task is None and pending:
+                        w.task = pending.popleft()
+                        w.deadline = time.monotonic() + settings.timeout
+                        try:
+                            w.conn.send(tasks[w.task])
+                        except OSError:
+                            pass  # it has died: retired below, its task reported
+                _wait(workers)
+                for w in list(workers):
+                    dead = not w.process.is_alive()  # before reading, so a last message is not lost
+                    if _collect(w, results):
+                        on_done()
+                    if dead or w.deadline <= time.monotonic():
+                        _retire(w, tasks, results, settings)
+                        workers.remove(w)
+                        if w.task is not None:
+                            on_done()
+        finally:
+            for w in workers:
+                w.stop()
+    outcomes = [r for r in results if r is not None]
+    if len(outcomes) != len(tasks):
+        raise RuntimeError("a file was left without an outcome")
+    return outcomes
+
+
+def _wait(workers: list[_Worker]) -> None:
+    deadline = min((w.deadline for w in workers if w.task is not None), default=None)
+    timeout = None if deadline is None else max(0.0, deadline - time.monotonic())
+    wait([w.conn for w in workers] + [w.process.sentinel for w in workers], timeout)
+
+
+def _collect(w: _Worker, results: list[Outcome | None]) -> bool:
+    """Read a worker's message if one is waiting; whether it finished its task."""
+    try:
+        if not w.conn.poll():
+            return False
+        kind, payload = w.conn.recv()
+    except (EOFError, OSError):
+        return False  # it died; _retire reports the task it had
+    if kind == "failed":
+        raise ScreenerError(f"a worker process could not start ({payload}); a larger --memory may help")
+    if kind == "ready":
+        w.ready = True
+        return False
+    if w.task is None:
+        raise RuntimeError("a worker answered without a task")
+    results[w.task], w.task, w.deadline = payload, None, float("inf")
+    if kind == "last":
+        w.ready, w.leaving = False, True
+    return True
+
+
+def _retire(w: _Worker, tasks: Sequence[Input], results: list[Outcome | None], settings: Settings) -> None:
+    """Stop a worker that overran or died, giving its task (if any) an error outcome."""
+    overran = w.process.is_alive()
+    w.stop()
+    if w.task is None:
+        if not (w.ready or w.leaving):
+            raise ScreenerError(f"a worker process could not start (exit code {w.process.exitcode})")
+        return
+    file = tasks[w.task].file
+    if overran:
+        results[w.task] = _error(file, "timeout", f"Reading the document took longer than the "
+                                                  f"{settings.timeout:g} s time limit; it was stopped.")
+    elif w.process.exitcode == -signal.SIGKILL:
+        results[w.task] = _error(file, "memory", "The worker reading the document was killed, most likely "
+                                                 "for using too much memory.")
+    else:
+        code = w.process.exitcode or 0
+        how = f"exit code {code}" if code >= 0 else f"signal {_signal_name(-code)}"
+        results[w.task] = _error(file, "internal", f"The worker reading the document stopped unexpectedly "
+                                                   f"({how}); please report it.")
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return str(number)
+
+
+@contextmanager
+def sigterm_interrupts() -> Iterator[None]:
+    """Treat SIGTERM like Ctrl-C while workers run, so they are stopped rather than orphaned."""
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -1,0 +1,179 @@
+"""Hostile and broken files through the real CLI: every one gets a row or a skipped entry, quickly."""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from screener.cli import main
+from tests.hostile_recipes import CV_TEXT, build_hostile, inflate_bomb_pdf, marked_processes, self_referencing_pdf
+
+AS_OF = "2026-11-01"
+
+
+def screen_json(folder: Path, out: Path, *options: str) -> tuple[int, dict, float]:
+    start = time.monotonic()
+    code = main(["screen", str(folder), "--format", "json", "--output", str(out), "--as-of", AS_OF, *options])
+    elapsed = time.monotonic() - start
+    return code, json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}, elapsed
+
+
+def test_hostile_batch(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    expected = build_hostile(folder)
+    code, report, elapsed = screen_json(folder, tmp_path / "report.json", "--timeout", "2", "--jobs", "2")
+    assert code == 0
+    assert elapsed < 30  # the self-referencing PDF costs its 2 s timeout; everything else is fast
+    rows = {r["file"]: r for r in report["candidates"]}
+    skipped = {s["file"]: s["reason"] for s in report["skipped"]}
+    assert len(rows) + len(skipped) == report["summary"]["files"] == len(expected)
+    for name, (kind, detail) in expected.items():
+        if kind == "skipped":
+            assert detail in skipped[name], name
+            continue
+        row = rows[name]
+        assert row["status"] == kind, (name, row["error"])
+        if kind == "error":
+            assert row["error"]["code"] in detail, (name, row["error"])
+            assert row["error"]["message"]
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_xxe_does_not_leak_local_files(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    build_hostile(folder)
+    out = tmp_path / "report.json"
+    for fmt in ("json", "csv"):
+        assert main(["screen", str(folder / "xxe.docx"), "-f", fmt, "-o", str(out), "--as-of", AS_OF]) == 0
+        text = out.read_text(encoding="utf-8")
+        assert "xxe.docx" in text and "unsafe" in text
+        assert "root:" not in text and "/bin/" not in text
+
+
+def test_inflate_bomb_stops_at_the_memory_limit(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "bomb.pdf").write_bytes(inflate_bomb_pdf())
+    (tmp_path / "in" / "cv.txt").write_text(CV_TEXT)
+    code, report, elapsed = screen_json(tmp_path / "in", tmp_path / "r.json", "--memory", "512", "--jobs", "1")
+    assert code == 0 and elapsed < 30
+    rows = {r["file"]: r for r in report["candidates"]}
+    assert rows["bomb.pdf"]["error"]["code"] == "memory", rows["bomb.pdf"]["error"]
+    assert rows["cv.txt"]["status"] == "ok"  # the worker that ran out of memory was replaced
+
+
+def test_text_far_longer_than_a_cv_is_refused_quickly(tmp_path: Path) -> None:
+    """19 MB of text passes the size limit but is no CV: refused before it costs time or memory."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a-huge.txt").write_text(CV_TEXT * (19_000_000 // len(CV_TEXT)))
+    for name in ("b.txt", "c.txt"):
+        (tmp_path / "in" / name).write_text(CV_TEXT)
+    code, report, elapsed = screen_json(tmp_path / "in", tmp_path / "r.json", "--memory", "300", "--jobs", "1")
+    assert code == 0 and elapsed < 15
+    huge, *rest = report["candidates"]
+    assert huge["error"]["code"] == "too_large" and "characters" in huge["error"]["message"]
+    assert [r["status"] for r in rest] == ["ok", "ok"]
+
+
+def test_a_stuck_worker_is_killed_and_replaced(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a-loop.pdf").write_bytes(self_referencing_pdf())
+    (tmp_path / "in" / "b-cv.txt").write_text(CV_TEXT)
+    code, report, elapsed = screen_json(tmp_path / "in", tmp_path / "r.json", "--jobs", "1", "--timeout", "1")
+    assert code == 0 and elapsed < 15
+    loop, cv = report["candidates"]
+    assert (loop["file"], loop["error"]["code"]) == ("a-loop.pdf", "timeout")
+    assert "1 s" in loop["error"]["message"]
+    assert (cv["file"], cv["status"]) == ("b-cv.txt", "ok")
+
+
+def test_too_small_a_memory_limit_is_a_clear_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "cv.txt").write_text(CV_TEXT)
+    code = main(["screen", str(tmp_path / "cv.txt"), "-f", "json", "-o", str(tmp_path / "r.json"), "--memory", "20"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "--memory" in err and "Traceback" not in err
+    assert not (tmp_path / "r.json").exists()
+
+
+def _without_file_permission_override() -> None:
+    """Run as root but without the capabilities that let root read a mode-000 file."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
+
+
+def _run_reduced(*args: str) -> subprocess.CompletedProcess[str]:
+    """Python with ``args``, without root's right to read any file."""
+    preexec = _without_file_permission_override if os.geteuid() == 0 else None
+    return subprocess.run([sys.executable, *args], check=False, capture_output=True, text=True,
+                          preexec_fn=preexec, timeout=60)
+
+
+def test_unreadable_file_and_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "locked" / "inner.txt").write_text(CV_TEXT)
+    (folder / "cv.txt").write_text(CV_TEXT)
+    (folder / "secret.txt").write_text(CV_TEXT)
+    (folder / "secret.txt").chmod(0)
+    (folder / "locked").chmod(0)
+    out = tmp_path / "r.json"
+    try:
+        try:
+            probe = _run_reduced("-c", f"open({str(folder / 'secret.txt')!r}).read()")
+        except subprocess.SubprocessError as exc:
+            pytest.skip(f"cannot drop the right to read any file: {exc}")
+        if probe.returncode == 0:
+            pytest.skip("a mode-000 file is still readable here")
+        result = _run_reduced("-m", "screener", "screen", str(folder), "-f", "json", "-o", str(out), "--as-of", AS_OF)
+    finally:
+        (folder / "locked").chmod(0o755)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(out.read_text(encoding="utf-8"))
+    rows = {r["file"]: r for r in report["candidates"]}
+    assert rows["cv.txt"]["status"] == "ok"
+    assert rows["secret.txt"]["error"]["code"] == "unreadable"
+    assert [s["file"] for s in report["skipped"]] == ["locked/"]
+    assert "could not be read" in report["skipped"][0]["reason"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds the worker through /proc")
+def test_a_worker_that_dies_gives_an_internal_row(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a-loop.pdf").write_bytes(self_referencing_pdf())
+    (tmp_path / "in" / "b-cv.txt").write_text(CV_TEXT)
+    marker = uuid.uuid4().hex
+    out = tmp_path / "r.json"
+    process = subprocess.Popen([sys.executable, "-m", "screener", "screen", str(tmp_path / "in"), "-f", "json",
+                                "-o", str(out), "--jobs", "1", "--as-of", AS_OF],
+                               env={**os.environ, "SCREENER_TEST_MARK": marker}, stderr=subprocess.PIPE, text=True)
+    try:
+        worker = None
+        for _ in range(200):
+            procs = marked_processes(marker)
+            worker = next((pid for pid, parent in procs.items() if parent in procs and parent != process.pid), None)
+            if worker:
+                break
+            time.sleep(0.05)
+        assert worker, "no worker process found"
+        time.sleep(2)  # it has built its Screener and is stuck in the looping PDF
+        os.kill(worker, signal.SIGSEGV)
+        _, err = process.communicate(timeout=30)
+    finally:
+        process.kill()
+    assert process.returncode == 0, err
+    loop, cv = json.loads(out.read_text(encoding="utf-8"))["candidates"]
+    assert loop["error"]["code"] == "internal" and "SIGSEGV" in loop["error"]["message"]
+    assert cv["status"] == "ok"
