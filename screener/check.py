@@ -19,11 +19,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
+from screener.discover import discover
 from screener.errors import ScreenerError
 from screener.pipeline import Screener
 
-CV_SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown", ".text"}
-NOT_CVS = {"readme.md", "answers.yaml", "expected.yaml"}  # the samples folder's own files
 VERDICTS = ("pass", "review", "fail", "error")
 DEFAULT_TOLERANCE = 0.5
 HEADER = """\
@@ -56,13 +55,12 @@ class Difference:
 
 
 def sample_files(folder: Path) -> list[Path]:
-    """The CVs at the top of the samples folder (not its README, answer keys, sources or scripts)."""
-    try:
-        entries = sorted(folder.iterdir())
-    except OSError as exc:
-        raise ScreenerError(f"cannot read the samples folder '{folder}': {exc.strerror or exc}") from None
-    return [p for p in entries if p.is_file() and not p.name.startswith(".")
-            and p.suffix.lower() in CV_SUFFIXES and p.name.lower() not in NOT_CVS]
+    """The CVs of the samples folder, as `screener screen` finds them (its .screenerignore leaves out
+    the README, answer keys, sources and scripts)."""
+    if not folder.is_dir():
+        raise ScreenerError(f"cannot read the samples folder '{folder}': not a folder")
+    inputs, _ = discover([folder])
+    return [i.path for i in inputs]
 
 
 def screen_samples(screener: Screener, folder: Path) -> dict[str, Result]:

@@ -10,6 +10,7 @@ that leave it, loop, dangle or point to folders are skipped. FIFOs, sockets and 
 from __future__ import annotations
 
 import errno
+import fnmatch
 import os
 import stat
 from collections.abc import Sequence
@@ -87,9 +88,28 @@ def _missing(path: Path, exc: OSError) -> str:
     return f"could not be examined: {exc.strerror or exc}"
 
 
+IGNORE_FILE = ".screenerignore"
+
+
+def _ignore_patterns(top: Path) -> list[str]:
+    """Glob patterns from the folder's .screenerignore (one per line, '#' comments): paths relative
+    to the folder that are listed as skipped instead of screened, e.g. 'README.md' or 'src/'."""
+    try:
+        text = (top / IGNORE_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _ignored(relative: str, is_dir: bool, patterns: list[str]) -> str | None:
+    target = relative + "/" if is_dir else relative
+    return next((p for p in patterns if fnmatch.fnmatchcase(target, p) or fnmatch.fnmatchcase(relative, p)), None)
+
+
 def _walk(top: Path, prefix: str, inputs: dict[str, Input], skipped: list[Skipped]) -> None:
     """Add a folder's files; ``prefix`` + the path relative to ``top`` is the shown name."""
     real_top = os.path.realpath(top)
+    patterns = _ignore_patterns(top)
     stack: list[tuple[Path, str]] = [(top, prefix)]
     while stack:
         folder, rel = stack.pop()
@@ -103,7 +123,10 @@ def _walk(top: Path, prefix: str, inputs: dict[str, Input], skipped: list[Skippe
         for entry in entries:
             name, path = rel + entry.name, Path(entry.path)
             is_dir = _is_dir(entry)
-            if entry.name.startswith("."):
+            if (pattern := _ignored(name[len(prefix):], is_dir, patterns)) is not None:
+                skipped.append(Skipped(display_name(name + "/" if is_dir else name),
+                                       f"excluded by {IGNORE_FILE} ('{pattern}')"))
+            elif entry.name.startswith("."):
                 skipped.append(Skipped(display_name(name + "/") if is_dir else display_name(name),
                                        "hidden folder (not searched)" if is_dir else "hidden file"))
             elif is_dir:

@@ -63,9 +63,10 @@ def test_years_per_skill_match_the_answers(samples_report: dict, answers: dict) 
                 want["years"] = claimed[skill]
             if abs(got["years"] - want["years"]) > tol + 1e-9 or got["mentioned"] != want["mentioned"]:
                 wrong.append(f"{name} {skill}: {got['years']} {got['mentioned']} != {want}")
-        tol = 1.0 if "experience" in loose else 0.25
-        if abs(row["experience_years"] - truth["experience_years"]) > tol + 1e-9:
-            wrong.append(f"{name} experience: {row['experience_years']} != {truth['experience_years']}")
+        for key, loose_key in (("experience_years", "experience"), ("backend_years", "backend")):
+            tol = 1.0 if loose_key in loose else 0.25
+            if abs(row[key] - truth[key]) > tol + 1e-9:
+                wrong.append(f"{name} {key}: {row[key]} != {truth[key]}")
     assert wrong == []
 
 

@@ -24,6 +24,8 @@ _ROLE = re.compile(
 )
 _LEADER = re.compile(r"^[\s•·\-*#>]*(?:\d+(?:\.\d+)*[.)]?\s+)?[*_]*")
 _MAX_HEADER_WORDS = 14
+# A final period that ends a company name, not a sentence: 'S.A.S.', 'Inc.', 'Co.'
+_ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|LLC|GmbH|Pty|Pvt|Bros|Ltda|Cia|AG|SA|BV|NV)\.)$")
 
 
 def _words(text: str) -> int:
@@ -33,8 +35,9 @@ def _words(text: str) -> int:
 def _is_header_like(line: Line) -> bool:
     """Short, not a bullet, not a sentence: a title, organisation or location line."""
     text = line.text.strip()
-    return (bool(text) and not _BULLET.match(text) and _words(text) <= 14
-            and not text.endswith((".", ";", ":")) and not text[0].islower())
+    sentence_end = text.endswith((";", ":")) or (text.endswith(".") and not _ABBREVIATION.search(text))
+    return bool(text) and not _BULLET.match(text) and _words(text) <= 14 and not sentence_end \
+        and not text[0].islower()
 
 
 def _anchor(line: Line, as_of: int) -> Found | None:
