@@ -74,9 +74,10 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 @pytest.fixture()
 def samples(tmp_path: Path) -> Path:
-    """Two CVs, plus the files a samples folder also holds that are not CVs."""
+    """Two CVs, plus the files a samples folder also holds that are not CVs (left out by its .screenerignore)."""
     folder = tmp_path / "samples"
     (folder / "src").mkdir(parents=True)
+    (folder / ".screenerignore").write_text("README.md\n*.yaml\n*.py\nsrc/\n", encoding="utf-8")
     (folder / "strong.txt").write_text(STRONG, encoding="utf-8")
     (folder / "weak.txt").write_text(WEAK, encoding="utf-8")
     (folder / "README.md").write_text("# Samples\n\nNot a CV.\n", encoding="utf-8")
