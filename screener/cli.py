@@ -12,15 +12,15 @@ import sys
 import tempfile
 import traceback
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
 from screener import __version__
-from screener.errors import ScreenerError, RulesError
+from screener.errors import RulesError, ScreenerError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Screen résumés against a job posting's requirements, with evidence for every number. "
@@ -29,10 +29,10 @@ err = Console(stderr=True)
 
 EXIT_OK, EXIT_CHANGED, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 # Typer may vendor its own copy of Click: find Click's usage-error base class through Typer.
-_CLICK_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+_CLICK_ERROR: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
@@ -41,9 +41,9 @@ class Format(str, Enum):
     html = "html"
 
 
-RulesOption = Annotated[Optional[Path], typer.Option(
+RulesOption = Annotated[Path | None, typer.Option(
     "--rules", help="Rules file (default: ./rules/requirements.yaml, else the packaged default).")]
-AsOfOption = Annotated[Optional[str], typer.Option(
+AsOfOption = Annotated[str | None, typer.Option(
     "--as-of", help="What 'Present' means, YYYY-MM-DD (default: today). Pin it for reproducible reports.")]
 
 
@@ -98,8 +98,8 @@ def screen(
     rules: RulesOption = None,
     as_of: AsOfOption = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here.")] = None,
-    jobs: Annotated[Optional[int], typer.Option(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here.")] = None,
+    jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, help="Files screened in parallel, each in a worker process (default: the number "
                                     "of CPUs, at most 8).")] = None,
     timeout: Annotated[float, typer.Option(
@@ -199,9 +199,9 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Exit as exc:
         return int(exc.exit_code or 0)
     except _CLICK_ERROR as exc:  # usage errors: a bad option, a missing argument
-        exc.show()
+        exc.show()  # type: ignore[attr-defined]
         return EXIT_USAGE
-    except Exception as exc:  # the one place a bug is turned into a message
+    except Exception as exc:  # noqa: BLE001 - the one place a bug is turned into a message
         if debug:
             traceback.print_exc()
         else:

@@ -85,7 +85,8 @@ def show(file: Annotated[Path | None, typer.Argument(help=RULES_HELP)] = None) -
 def check(
     rules: Annotated[Path | None, typer.Option("--rules", help=RULES_HELP)] = None,
     samples: Annotated[Path, typer.Option(
-        "--samples", help="Folder of sample CVs (searched like `screen` does, honouring its .screenerignore).")] = Path("samples"),
+        "--samples", help="Folder of sample CVs (searched like `screen` does, honouring its .screenerignore)."
+    )] = Path("samples"),
     expected: Annotated[Path | None, typer.Option(
         "--expected", help="Expectations file (default: SAMPLES/expected.yaml).")] = None,
     update: Annotated[bool, typer.Option(

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Literal
 
-from screener.model import (Claim, Evidence, Experience, Position, Resume, SkillExperience, month_label)
+from screener.model import Claim, Evidence, Experience, Position, Resume, SkillExperience, month_label
 from screener.rules.schema import Roles, Rules
 from screener.skills import Mention, SkillFinder
 
@@ -99,6 +100,7 @@ def _skill(skill_id: str, mentions: list[Mention], claims: list[Claim],
     evidence += [Evidence(f"line {m.line.number}", m.line.text.strip()) for m in elsewhere[:3]]
     claim = max(claims, key=lambda c: c.years) if claims else None
     dated_years = round(dated_months / 12, 2)
+    basis: Literal["dated", "claim", "none"]
     if dated_months:
         years, basis = dated_years, "dated"
     elif claim:

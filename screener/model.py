@@ -29,7 +29,7 @@ class Line:
     text: str
     number: int  # 1-based position of the line in the document
     page: int = 1  # 1-based page (1 for formats without pages)
-    heading: bool = False  # the format marked it as a heading (Markdown '#', a Word heading style, a bold/large PDF line)
+    heading: bool = False  # marked as a heading by the format: Markdown '#', a Word heading style, a bold PDF line
     x0: float = 0.0  # left edge in points (PDF only; 0 elsewhere)
 
 

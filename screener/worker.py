@@ -9,6 +9,7 @@ each builds its :class:`Screener` once, then tells the parent it is ready.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import signal
@@ -171,10 +172,8 @@ def screen_all(tasks: Sequence[Input], settings: Settings, jobs: int,
                     if w.ready and w.task is None and pending:
                         w.task = pending.popleft()
                         w.deadline = time.monotonic() + settings.timeout
-                        try:
+                        with contextlib.suppress(OSError):  # it has died: retired below, its task reported
                             w.conn.send(tasks[w.task])
-                        except OSError:
-                            pass  # it has died: retired below, its task reported
                 _wait(workers)
                 for w in list(workers):
                     dead = not w.process.is_alive()  # before reading, so a last message is not lost

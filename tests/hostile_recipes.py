@@ -139,7 +139,8 @@ def _paragraphs(text: str) -> str:
 def docx(document_xml: str | None = None, prolog: str = "", text: str = CV_TEXT) -> bytes:
     """A minimal Word document of ``text``, or of a given body; ``prolog`` goes before the root element."""
     body = document_xml if document_xml is not None else _paragraphs(text)
-    xml = f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<w:document xmlns:w="{_W}"><w:body>{body}</w:body></w:document>'
+    xml = (f'<?xml version="1.0" encoding="UTF-8"?>{prolog}'
+           f'<w:document xmlns:w="{_W}"><w:body>{body}</w:body></w:document>')
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", _TYPES)

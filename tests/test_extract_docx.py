@@ -69,8 +69,8 @@ def _cv() -> bytes:
     document.add_heading("Experience", level=1)
     table = document.add_table(rows=2, cols=3)
     for row, cells in zip(table.rows, [("2021-07 – present", "Senior Engineer", "Acme Payments"),
-                                        ("2018-01 – 2021-06", "Backend Engineer", "Globex")]):
-        for cell, text in zip(row.cells, cells):
+                                        ("2018-01 – 2021-06", "Backend Engineer", "Globex")], strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
             cell.text = text
     document.add_paragraph("Text after the table.")
     layout = document.add_paragraph()

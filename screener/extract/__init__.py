@@ -6,30 +6,17 @@ The type is sniffed from the bytes, never trusted from the file name. Every fail
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Bounds on the work one document may cause (user-settable on the command line)."""
-
-    max_bytes: int = 20_000_000  # file size
-    max_chars: int = 500_000  # extracted text; a CV has a few thousand characters
-    max_pages: int = 30  # PDF pages
-    max_inflated_bytes: int = 50 * 1024 * 1024  # DOCX: total uncompressed size of the parts read
-    max_chars_per_page: int = 20_000  # PDF: text runs beyond this on one page are not laid out
-
-
-# --- entry points -----------------------------------------------------------------------------------
-# Imports sit below Limits: extractor modules may import it from this package while loading.
 import stat
 from pathlib import Path
 
 from screener.errors import ExtractError
 from screener.extract.docx import extract_docx
+from screener.extract.limits import Limits
 from screener.extract.sniff import sniff
 from screener.extract.text import extract_text
 from screener.model import Document
+
+__all__ = ["Limits", "extract", "extract_file", "read_file"]
 
 
 def extract(data: bytes, name: str = "", limits: Limits = Limits()) -> Document:

@@ -27,7 +27,7 @@ from screener.errors import ExtractError
 from screener.model import Document, Line
 
 if TYPE_CHECKING:
-    from screener.extract import Limits
+    from screener.extract.limits import Limits
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

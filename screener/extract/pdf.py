@@ -34,7 +34,7 @@ from screener.errors import ExtractError
 from screener.model import Document, Line
 
 if TYPE_CHECKING:
-    from screener.extract import Limits
+    from screener.extract.limits import Limits
 
 TAB_EM = 1.2  # a gap wider than this many font sizes separates columns (TAB), not words
 WORD_EM = 0.15  # a gap wider than this, beyond any uniform letter-spacing, is a word space

@@ -25,7 +25,8 @@ _ROLE = re.compile(
 _LEADER = re.compile(r"^[\s•·\-*#>]*(?:\d+(?:\.\d+)*[.)]?\s+)?[*_]*")
 _MAX_HEADER_WORDS = 14
 # A final period that ends a company name, not a sentence: 'S.A.S.', 'Inc.', 'Co.'
-_ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|LLC|GmbH|Pty|Pvt|Bros|Ltda|Cia|AG|SA|BV|NV)\.)$")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|LLC|GmbH|Pty|Pvt|Bros|Ltda|Cia|AG|SA|BV|NV)\.)$")
 
 
 def _words(text: str) -> int:

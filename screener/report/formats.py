@@ -45,7 +45,10 @@ def render_markdown(report: dict[str, Any]) -> str:
     if not rows:
         return "No files were screened.\n"
     keys = [k for k in rows[0] if k not in ("sha256", "error_message")]
-    esc = lambda v: _cell(v).replace("|", "\\|").replace("\n", " ")  # noqa: E731
+
+    def esc(value: Any) -> str:
+        return _cell(value).replace("|", "\\|").replace("\n", " ")
+
     lines = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
     lines += ["| " + " | ".join(esc(row[k]) for k in keys) + " |" for row in rows]
     return "\n".join(lines) + "\n"

@@ -55,7 +55,8 @@ def print_explanation(row: dict[str, Any], console: Console) -> None:
                   "(100 × Σ weight × fraction met / Σ weight)")
     for reason in row["reasons"]:
         console.print(f"  • {reason}")
-    console.print(f"\n[bold]Positions[/] (experience {row['experience_years']:.2f} y, backend {row['backend_years']:.2f} y)")
+    console.print(f"\n[bold]Positions[/] (experience {row['experience_years']:.2f} y, "
+                  f"backend {row['backend_years']:.2f} y)")
     for n, p in enumerate(row["positions"], start=1):
         coarse = " (year-only: coarse)" if p["coarse"] else ""
         console.print(f"  {n}. {p['title']} — {p['organisation']}  {p['start']} – {p['end']}, "
