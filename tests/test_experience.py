@@ -108,3 +108,22 @@ def test_breaks_are_not_positions_and_sre_is_not_backend(loaded_rules) -> None:
     assert exp.backend_months == 28
     assert exp.total_months == 28 + 54
     assert exp.skills["go"].dated_months == 28 + 54
+
+
+TECH_LINE_LAST = """
+EXPERIENCE
+Senior Engineer, Acme\tJan 2022 – Present
+Built the payment services.
+Stack: Go · Kafka · Redis
+Backend Developer, Globex\tJan 2018 – Dec 2021
+Built the shipping services.
+Stack: PHP · MySQL
+"""
+
+
+def test_a_short_last_line_stays_with_its_own_position(loaded_rules) -> None:
+    """The first position shows that headers have no line above the dates, so 'Stack: Go · …' at the
+    end of a position is not taken for the next position's title."""
+    _, exp = experience_of(TECH_LINE_LAST, loaded_rules)
+    assert exp.skills["go"].dated_months == len(range(2022 * 12, AS_OF_MONTH + 1))
+    assert exp.skills["php"].dated_months == 48

@@ -108,13 +108,17 @@ def _join_split_ranges(lines: tuple[Line, ...], as_of: int) -> tuple[Line, ...]:
 def _positions_in(section: Section, as_of: int) -> list[Position]:
     lines = _join_split_ranges(section.lines, as_of)
     anchors = [(i, f) for i, line in enumerate(lines) if (f := _anchor(line, as_of))]
-    # Where each position's header starts: up to two header-like lines above its dates.
+    # Where each position's header starts: as many header-like lines above its dates as the first
+    # position has (at most two). The first is the one to learn from: only the section heading is
+    # above it, while above the others is the end of the previous position, which may also be short.
     starts: list[int] = []
-    floor = 0
+    floor, above = 0, 2
     for i, _ in anchors:
         start = i
-        while start - 1 >= floor and i - (start - 1) <= 2 and _is_header_like(lines[start - 1]):
+        while start - 1 >= floor and i - (start - 1) <= above and _is_header_like(lines[start - 1]):
             start -= 1
+        if not starts:
+            above = i - start
         starts.append(start)
         floor = i + 1
     positions = []
