@@ -97,7 +97,8 @@ def _skill(skill_id: str, mentions: list[Mention], claims: list[Claim],
             elsewhere.append(m)
     dated_months = len(months_of(p for p, _ in used.values()))
     evidence = [position_evidence(p, n, m.line.text.strip()) for n, (p, m) in sorted(used.items())]
-    evidence += [Evidence(f"line {m.line.number}", m.line.text.strip()) for m in elsewhere[:3]]
+    outside = {m.line.number: m.line for m in elsewhere}  # one entry per line, in order
+    evidence += [Evidence(f"line {n}", line.text.strip()) for n, line in list(outside.items())[:3]]
     claim = max(claims, key=lambda c: c.years) if claims else None
     dated_years = round(dated_months / 12, 2)
     basis: Literal["dated", "claim", "none"]
