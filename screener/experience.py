@@ -2,7 +2,8 @@
 
 Years of a skill are the union of the months of the dated positions whose own text names it, so
 overlapping jobs never count twice. A skill named only outside the dated positions is 'mentioned'
-with 0 dated years; an explicit claim ('5+ years of Go') stands in only when there is no dated use.
+with 0 dated years; an explicit claim ('5+ years of Go') stands in only when no dated position names
+the skill and the claim is more than a year away from that (a claim within a year agrees with it).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ class RoleClassifier:
     def __init__(self, roles: Roles) -> None:
         self.backend = _words_pattern(roles.backend)
         self.not_backend = _words_pattern(roles.not_backend)
+        self.technical = _words_pattern(roles.technical)
+        self.backend_work = _words_pattern(roles.backend_work)
         self.not_position = _words_pattern(roles.not_positions)
         self.internship = _words_pattern(roles.internship)
 
@@ -37,7 +40,11 @@ class RoleClassifier:
 
     def is_backend(self, p: Position) -> bool:
         title = p.title.lower()
-        return bool(self.backend.search(title)) and not self.not_backend.search(title)
+        if self.backend.search(title):
+            return True
+        if self.not_backend.search(title):
+            return False
+        return bool(self.technical.search(title) or self.backend_work.search(p.text.lower()))
 
     def is_internship(self, p: Position) -> bool:
         return bool(self.internship.search(p.title.lower()))
@@ -102,8 +109,8 @@ def _skill(skill_id: str, mentions: list[Mention], claims: list[Claim],
     claim = max(claims, key=lambda c: c.years) if claims else None
     dated_years = round(dated_months / 12, 2)
     basis: Literal["dated", "claim", "none"]
-    if dated_months:
-        years, basis = dated_years, "dated"
+    if dated_months or (claim and claim.years - dated_years <= CLAIM_AGREES_YEARS):
+        years, basis = dated_years, ("dated" if dated_months else "none")
     elif claim:
         years, basis = claim.years, "claim"
     else:

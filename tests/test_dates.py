@@ -42,6 +42,10 @@ AS_OF = month_index(2026, 11)
         ("March 2, 2019 – June 5, 2020", "2019-03", "2020-06", 16, False),
         ("From 2019 to 2021", "2019-07", "2021-06", 24, True),
         ("Jan 2019 – the present", "2019-01", "2026-11", 95, False),
+        ("Jan 2022 – till date", "2022-01", "2026-11", 59, False),
+        ("04/2025 onwards · Córdoba", "2025-04", "2026-11", 20, False),
+        ("Jalisco Fintech\t2024-05 —", "2024-05", "2026-11", 31, False),
+        ("2024-05 –", "2024-05", "2026-11", 31, False),
     ],
 )
 def test_gregorian_ranges(text: str, start: str, end: str, months: int, coarse: bool) -> None:

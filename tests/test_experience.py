@@ -127,3 +127,30 @@ def test_a_short_last_line_stays_with_its_own_position(loaded_rules) -> None:
     _, exp = experience_of(TECH_LINE_LAST, loaded_rules)
     assert exp.skills["go"].dated_months == len(range(2022 * 12, AS_OF_MONTH + 1))
     assert exp.skills["php"].dated_months == 48
+
+
+def test_a_claim_within_a_year_of_no_dated_use_agrees_with_it(loaded_rules) -> None:
+    _, exp = experience_of(CLAIM_ONLY.replace("5+ years of Go", "Go (1 yr)"), loaded_rules)
+    go = exp.skills["go"]
+    assert (go.years, go.basis, go.mentioned) == (0.0, "none", True)
+    assert any("agrees" in e.source for e in go.evidence)
+
+
+DETAILS_IN_BULLETS = """
+Experience
+Senior Engineer, Acme — Jan 2020 – till date
+  - On call for the MySQL and Redis fleet since 2023
+  - Ran the yearly load tests (2021 - 2022) for a PHP payroll product
+Career pause (relocation)
+06/2018 – 12/2019
+Member of Technical Staff, Globex\t04/2015 onwards
+"""
+
+
+def test_ranges_inside_bullets_and_breaks_are_not_positions(loaded_rules) -> None:
+    resume, exp = experience_of(DETAILS_IN_BULLETS.replace("\t04/2015 onwards", "\t04/2015 – 05/2018"),
+                                loaded_rules)
+    assert [p.title for p in exp.positions] == ["Senior Engineer", "Member of Technical Staff"]
+    assert exp.skills["redis"].dated_months == len(range(2020 * 12, AS_OF_MONTH + 1))
+    assert exp.skills["php"].dated_months == exp.skills["redis"].dated_months
+    assert exp.backend_months == exp.total_months  # 'Member of Technical Staff' is a technical title

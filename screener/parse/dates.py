@@ -41,13 +41,16 @@ _DATE = (
     rf"|(?:{_DAY}[/.\-])?(?P<{{p}}mymonth>{_MM})\s?[/.\-]\s?(?P<{{p}}myyear>{_YEAR})"
     rf"|(?P<{{p}}year>{_YEAR}))(?![\d/])"
 )
-_OPEN = (r"(?P<open>(?:the\s+)?present(?:\s+day)?|current(?:ly)?|now|today|to\s*date|date|ongoing|till\s+now|"
-         r"until\s+now|on-?going|heute|actual)")
+_OPEN = (r"(?P<open>(?:the\s+)?present(?:\s+day)?|current(?:ly)?|now|today|to\s*date|date|ongoing|"
+         r"(?:till|until|up\s+to)\s+(?:now|today|date)|on-?going|onwards?|heute|actual)")
 _SEP = r"\s*(?:[-–—‒―~\u00ad\u2010\u2011\u2212]+|\bto(?:\b|(?=present))|\buntil\b|\btill\b|\bthrough\b|\bthru\b|→)\s*"
 
 _RANGE = re.compile(
     r"(?<![\w/.])(?:(?P<since>since|from|seit)\s+)?" + _DATE.format(p="a_")
-    + r"(?:" + _SEP + r"(?:" + _OPEN + r"|" + _DATE.format(p="b_") + r"))?(?![\w])",
+    + r"(?:" + _SEP + r"(?:" + _OPEN + r"|" + _DATE.format(p="b_") + r")"
+    + r"|\s+(?P<onwards>onwards?|and\s+ongoing)"  # '04/2025 onwards'
+    + r"|\s*(?P<dangling>[-–—‒―])\s*(?=\t|\s{2}|$)"  # '2024-05 —' with nothing after: still open
+    + r")?(?![\w])",
     re.IGNORECASE,
 )
 
@@ -102,14 +105,16 @@ def _to_month(year: int, month: int | None, jalali: bool, *, is_start: bool) -> 
 def find_ranges(text: str, as_of: int) -> list[Found]:
     """Every date range in ``text``; ``as_of`` (a month index) is what 'Present' means.
 
-    A single date without an end counts only after 'since'/'from' (an open range); a lone
-    'June 2015' is a date, not a period, and is ignored.
+    A single date without an end counts only when something says it is open: 'since'/'from' before
+    it, 'onwards' after it, or a dash with nothing after it ('2024-05 —', as some templates print a
+    missing end date). A lone 'June 2015' is a date, not a period, and is ignored.
     """
     normalised = text.translate(_DIGITS)
     found: list[Found] = []
     for m in _RANGE.finditer(normalised):
         g = m.groupdict()
-        has_end = bool(g["open"] or any(g[k] for k in ("b_mname", "b_dmname", "b_ymyear", "b_myyear", "b_year")))
+        is_open = bool(g["open"] or g["onwards"] or g["dangling"])
+        has_end = is_open or any(g[k] for k in ("b_mname", "b_dmname", "b_ymyear", "b_myyear", "b_year"))
         if not has_end and not g["since"]:
             continue
         y1, m1, j1 = _point(m, "a_")
@@ -117,7 +122,7 @@ def find_ranges(text: str, as_of: int) -> list[Found]:
             continue
         start = _to_month(y1, m1, j1, is_start=True)
         coarse = m1 is None
-        ongoing = not has_end or bool(g["open"])
+        ongoing = not has_end or is_open
         if ongoing:
             end = as_of
         else:

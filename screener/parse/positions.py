@@ -24,6 +24,9 @@ _ROLE = re.compile(
 )
 _LEADER = re.compile(r"^[\s•·\-*#>]*(?:\d+(?:\.\d+)*[.)]?\s+)?[*_]*")
 _MAX_HEADER_WORDS = 14
+# What may stand before a range that starts a position header inside a bullet.
+_CLOSES_LINE = re.compile(r"\s*\)\s*(?:\W*\w+){0,3}\W*$")  # '(2019 – 2021)' at the end, perhaps a place after it
+_SET_APART = re.compile(r"(?:^[\s•·▪◦●○■□➢►▶✓✔*+>-]*|[—–|,·:(\[•-]\s*|\s{2,}|\t)$")
 # A final period that ends a company name, not a sentence: 'S.A.S.', 'Inc.', 'Co.'
 _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|LLC|GmbH|Pty|Pvt|Bros|Ltda|Cia|AG|SA|BV|NV)\.)$")
@@ -36,18 +39,35 @@ def _words(text: str) -> int:
 def _is_header_like(line: Line) -> bool:
     """Short, not a bullet, not a sentence: a title, organisation or location line."""
     text = line.text.strip()
-    sentence_end = text.endswith((";", ":")) or (text.endswith(".") and not _ABBREVIATION.search(text))
+    sentence_end = text.endswith((";", ":")) or _is_sentence(text)
     return bool(text) and not _BULLET.match(text) and _words(text) <= 14 and not sentence_end \
         and not text[0].islower()
 
 
 def _anchor(line: Line, as_of: int) -> Found | None:
-    """The date range that makes this line a position header, if it is one."""
-    for found in find_ranges(line.text, as_of):
-        rest = line.text[:found.start] + " " + line.text[found.end:]
-        if _words(rest) <= _MAX_HEADER_WORDS or _own_cell(line.text, found):
+    """The date range that makes this line a position header, if it is one.
+
+    In a bullet or a sentence a range must stand apart, after a separator ('• Engineer, Acme —
+    Jan 2020 – Now'): 'Ran the load tests (2018 - 2020) for payroll' is a detail, not a job.
+    """
+    text = line.text
+    prose = bool(_BULLET.match(text)) or _is_sentence(text)
+    for found in find_ranges(text, as_of):
+        if _own_cell(text, found):
             return found
+        before, after = text[:found.start], text[found.end:]
+        if _words(before + " " + after) > _MAX_HEADER_WORDS:
+            continue
+        if prose and not (_SET_APART.search(before) and (not before.rstrip().endswith("(")
+                                                         or _CLOSES_LINE.match(after))):
+            continue
+        return found
     return None
+
+
+def _is_sentence(text: str) -> bool:
+    text = text.strip()
+    return text.endswith(".") and not _ABBREVIATION.search(text)
 
 
 def _own_cell(text: str, found: Found) -> bool:
@@ -84,7 +104,8 @@ def find_positions(sections: tuple[Section, ...], as_of: int) -> tuple[Position,
     return tuple(positions)
 
 
-_DANGLING = re.compile(r"\d{2}\s*(?:[-–—‒―\u00ad]|\bto)\s*$", re.IGNORECASE)
+# A cell that ends inside a range: 'June 2022 –' or 'Sep. 2016 – May' (its year wrapped to the next line).
+_OPEN_TAIL = re.compile(r"\d{2}\.?\s*(?:[-–—‒―\u00ad]|\bto)\s*(?:[A-Za-z]{3,9}\.?)?\s*$", re.IGNORECASE)
 
 
 def _join_split_ranges(lines: tuple[Line, ...], as_of: int) -> tuple[Line, ...]:
@@ -95,7 +116,8 @@ def _join_split_ranges(lines: tuple[Line, ...], as_of: int) -> tuple[Line, ...]:
         first, _, rest = out[i].text.partition("\t")
         next_first, _, next_rest = out[i + 1].text.partition("\t")
         joined = first.rstrip() + " " + next_first.strip()
-        if _DANGLING.search(first) and find_ranges(joined, as_of):
+        found = find_ranges(joined, as_of) if _OPEN_TAIL.search(first) else []
+        if found and found[-1].end > len(first.rstrip()):  # the range goes on into the next line
             out[i] = replace(out[i], text=joined + ("\t" + rest if rest else ""))
             if next_rest:
                 out[i + 1] = replace(out[i + 1], text=next_rest)

@@ -13,9 +13,11 @@ for _kind, _phrases in {
     "experience": "experience|work experience|professional experience|work history|employment|employment history"
                   "|career|career history|relevant experience|professional background|work|positions"
                   "|experience and employment|professional history|working experience|industry experience"
-                  "|employment record|job history|career summary|professional career|work and experience",
+                  "|employment record|job history|career summary|professional career|work and experience"
+                  "|where i ve worked|where i have worked|places i ve worked|professional experiences|jobs",
     "education": "education|academic background|academics|qualifications|education and training|studies"
-                 "|academic history|education history",
+                 "|academic history|education history|academic record|academic qualifications"
+                 "|education and certifications|degrees",
     "skills": "skills|technical skills|tech stack|toolbox|technologies|competencies|core competencies"
               "|expertise|tools|professional skills|skills and tools|core skills|key skills|stack"
               "|technical expertise|skills summary|languages and tools|technical proficiencies",
@@ -33,12 +35,14 @@ for _kind, _phrases in {
 
 # Keywords for headings not in the list above (only trusted on lines that look like headings).
 _KEYWORDS: list[tuple[re.Pattern[str], SectionKind]] = [
-    (re.compile(r"\b(experience|employment|work history|career)\b"), "experience"),
-    (re.compile(r"\beducation\b"), "education"),
+    (re.compile(r"\b(experience|employment|work history|career|worked)\b"), "experience"),
+    (re.compile(r"\b(education|academic)\b"), "education"),
     (re.compile(r"\b(skills|stack|technolog\w*|competenc\w*)\b"), "skills"),
     (re.compile(r"\bprojects?\b"), "projects"),
     (re.compile(r"\b(summary|profile|about)\b"), "summary"),
 ]
+# A job title set in a heading font ('Full-Stack Developer') is not a section heading.
+_ROLE_WORDS = re.compile(r"\b(developer|engineer|manager|intern|architect|consultant|analyst|designer|lead)\b")
 _NUMBERING = re.compile(r"^\s*(?:[\dIVX]+[.)]\s*|#+\s*|[•\-*]\s*)")
 
 
@@ -61,7 +65,7 @@ def heading_kind(line: Line) -> SectionKind | None:
     words = norm.split()
     looks_like_heading = line.heading or (text.isupper() and len(words) <= 4) or text.endswith(":")
     # Unknown wording is trusted only on a short, plain line: 'FACEBOOK | SOFTWARE ENGINEER' is a job.
-    if not looks_like_heading or len(words) > 3 or re.search(r"[\d|,·•–—@]", text):
+    if not looks_like_heading or len(words) > 3 or re.search(r"[\d|,·•–—@]", text) or _ROLE_WORDS.search(norm):
         return None
     for pattern, kind in _KEYWORDS:
         if pattern.search(norm):

@@ -58,11 +58,18 @@ class Skill(_Strict):
 
 
 class Roles(_Strict):
-    """How positions are classified, by words in their title and organisation."""
+    """How positions are classified, by the words of their title (checked in this order)."""
 
-    backend: list[str] = Field(description="Words of backend / software engineering titles.")
+    backend: list[str] = Field(
+        description="1. Words that make a title a backend / software engineering role whatever else it says.")
     not_backend: list[str] = Field(
-        description="Words that make a title not a backend role even when it also says 'engineer'.")
+        description="2. Words that make a title not a backend role even when it also says 'engineer'.")
+    technical: list[str] = Field(
+        description="3. Words of other technical titles, counted as backend ('Engineer', 'Team Lead', "
+                    "'Member of Technical Staff', 'Consultant').")
+    backend_work: list[str] = Field(
+        description="4. When the title says none of the above: words in the position's own text that show "
+                    "backend work ('API', 'microservices').")
     not_positions: list[str] = Field(
         description="Titles that are breaks, not jobs (sabbatical, career break); they never count.")
     internship: list[str] = Field(description="Words that mark an internship (counted, and flagged).")
