@@ -135,9 +135,12 @@ def _positions_in(section: Section, as_of: int) -> list[Position]:
     # above it, while above the others is the end of the previous position, which may also be short.
     starts: list[int] = []
     floor, above = 0, 2
-    for i, _ in anchors:
+    for i, found in anchors:
         start = i
-        while start - 1 >= floor and i - (start - 1) <= above and _is_header_like(lines[start - 1]):
+        bare = _words(lines[i].text[:found.start] + " " + lines[i].text[found.end:]) == 0
+        title_below = i + 1 < len(lines) and _is_header_like(lines[i + 1]) and not _anchor(lines[i + 1], as_of)
+        reach = max(above, 1) if bare and not title_below else above  # dates alone: their title is above
+        while start - 1 >= floor and i - (start - 1) <= reach and _is_header_like(lines[start - 1]):
             start -= 1
         if not starts:
             above = i - start
