@@ -1,7 +1,7 @@
 """Assessing: experience + requirements → a result per requirement, a score and a verdict.
 
 score = 100 × Σ(weight × fraction) / Σ(weight) over every requirement, where fraction is the share
-met: (years held / years asked)² capped at 1, so a shortfall costs more the larger it is; skills
+met: 1 for a year count that reaches its threshold, else half of years held / years asked; skills
 named / skills asked; distinct keywords found / at_least, capped at 1.
 Verdict: 'fail' when a gate minimum is clearly missed, 'review' when one is borderline (within
 tolerance_years below its threshold) or the document could not be read with confidence, else 'pass'.
@@ -97,7 +97,9 @@ class Assessor:
             status = "borderline"
         else:
             status = "unmet"
-        fraction = min(1.0, value / needed) ** 2 if needed > 0 else 1.0
+        # below the threshold, the years held earn half their share: missing a minimum costs more
+        # than any difference between candidates who meet it
+        fraction = 1.0 if needed <= 0 or value + 1e-9 >= needed else 0.5 * value / needed
         return RequirementResult(r, status, round(fraction, 4), f"{value:.2f} y of {label}; needs {needed:g}",
                                  tuple(evidence))
 
