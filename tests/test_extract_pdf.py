@@ -77,6 +77,17 @@ def test_right_aligned_date_stays_on_its_title_line_after_a_tab() -> None:
     assert not any("\t" in line for line in lines if line.startswith("-"))
 
 
+def test_a_title_running_under_its_right_aligned_dates_is_not_interleaved() -> None:
+    title = "Senior Software Engineer, Payments Infrastructure — Aegean Digital Payments Processing SA"
+
+    def page(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 10)
+        canvas.drawString(50, 700, title)
+        canvas.drawRightString(545, 700, "Nov 2021 – Present")
+
+    assert texts(read(make_pdf(page)))[0] == title + "\tNov 2021 – Present"
+
+
 def test_dense_sidebar_is_a_block_of_its_own_not_interleaved() -> None:
     lines = texts(read(make_pdf(sidebar_page)))
     assert not any("main" in line and "side" in line for line in lines)

@@ -58,12 +58,13 @@ def _near(edges: dict[int, int], x: float) -> int:
     return sum(edges.get(round(x) + d, 0) for d in (-1, 0, 1))
 
 
-def _chunks(glyphs: list[Glyph], edges: dict[int, int] | None = None) -> list[_Chunk]:
+def _chunks(glyphs: list[Glyph], edges: dict[int, int] | None = None,
+            starts: frozenset[int] = frozenset()) -> list[_Chunk]:
     """Split a row (sorted by x) at column gaps: wider than TAB_EM, or a clearly wider than usual space
     that lands on a left edge shared by other rows. Evenly stretched gaps (justified text) never split."""
     ink = [g for g in glyphs if not g.text.isspace()] or glyphs[:1]
     gaps = [(b.x0 - a.x1, max(min(a.size, b.size), 1.0), b) for a, b in pairwise(ink)]
-    cuts: set[int] = set()
+    cuts: set[int] = set(starts)
     justified: set[int] = set()
     run: list[tuple[float, float, Glyph]] = []  # consecutive wide word gaps
     for item in [gap for gap in gaps if gap[0] > WORD_EM * gap[1]] + [(0.0, 1.0, ink[0])]:
@@ -130,15 +131,35 @@ def _rows(glyphs: list[Glyph]) -> list[_Row]:
         else:
             merged.append(group)
             joins = 0
+    order = {id(g): i for i, g in enumerate(glyphs)}
+    laid = [_unoverlap(group, order) for group in merged]
     edges: dict[int, int] = defaultdict(int)  # left edges of first-pass chunks: table columns
-    for group in merged:
-        for c in _chunks(group):
+    for group, starts in laid:
+        for c in _chunks(group, starts=starts):
             edges[round(c.x0)] += 1
-    rows = [_Row(_chunks(group, edges)) for group in merged]
+    rows = [_Row(_chunks(group, edges, starts)) for group, starts in laid]
     for row in rows:
         if len(row.chunks) > 1 and _caps(_text(row.chunks[0])):
             row.label = _near(edges, row.chunks[1].x0) >= 3
     return rows
+
+
+def _unoverlap(group: list[Glyph], order: dict[int, int]) -> tuple[list[Glyph], frozenset[int]]:
+    """A row in x order, unless two strings were drawn over each other (a long title running under
+    right-aligned dates): then each string whole, in drawing order, cut apart as separate chunks."""
+    runs: list[list[Glyph]] = []
+    for g in sorted(group, key=lambda g: order[id(g)]):
+        size = max(g.size, 1.0)
+        if not runs or not -0.5 * size <= g.x0 - runs[-1][-1].x1 <= TAB_EM * size:  # the pen jumped
+            runs.append([])
+        runs[-1].append(g)
+    if not 2 <= len(runs) <= 32:  # a row of many separately placed strings is not this case
+        return group, frozenset()
+    ordered = [sorted(run, key=lambda g: g.x0) for run in runs]
+    if not any(_overlap(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:]):
+        return group, frozenset()
+    runs.sort(key=lambda run: run[0].x0)
+    return [g for run in runs for g in run], frozenset(id(run[0]) for run in runs[1:])
 
 
 def _leading(rows: list[_Row]) -> float:
