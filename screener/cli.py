@@ -120,6 +120,7 @@ def screen(
     from screener.batch import run_batch
     from screener.extract import Limits
     from screener.report import render
+    from screener.report.build import summary_text
     from screener.rules import find_rules, load_rules
 
     limits = Limits(max_bytes=int(max_size * 1_000_000), max_pages=max_pages)
@@ -132,9 +133,7 @@ def screen(
             print_table(report, Console(width=None if sys.stdout.isatty() else 160))
         else:
             write_output(render(fmt.value, report), output)
-    s = report["summary"]
-    err.print(f"{s['files']} files: {s['pass']} pass, {s['review']} review, {s['fail']} fail, "
-              f"{s['errors']} errors, {s['skipped']} skipped", highlight=False)
+    err.print(summary_text(report), highlight=False)
 
 
 @app.command()

@@ -124,7 +124,7 @@ def test_html_and_markdown_reports(tmp_path: Path) -> None:
 def test_table_on_the_terminal(capsys) -> None:
     code, out, err = run(capsys, "screen", str(SAMPLES / "01-strong-fit.pdf"), "--as-of", "2026-11-01")
     assert code == 0 and "01-strong-fit.pdf" in out and "pass" in out
-    assert "1 files" in err
+    assert "1 file: 1 pass, 0 review, 0 fail, 0 errors, 0 skipped" in err
 
 
 def test_explain_shows_positions_evidence_and_verdict(capsys) -> None:

@@ -74,6 +74,13 @@ def build_report(outcomes: Sequence[Outcome], skipped: Sequence[Skipped], loaded
     }
 
 
+def summary_text(report: dict[str, Any]) -> str:
+    """'15 files: 6 pass, 2 review, 7 fail, 0 errors, 0 skipped' — the counts add up to the files found."""
+    s = report["summary"]
+    return (f"{s['files']} file{'' if s['files'] == 1 else 's'}: {s['pass']} pass, {s['review']} review, "
+            f"{s['fail']} fail, {s['errors']} error{'' if s['errors'] == 1 else 's'}, {s['skipped']} skipped")
+
+
 def ranked(report: dict[str, Any]) -> list[dict[str, Any]]:
     """Candidates best first: screened rows by score, then errors; ties by file name."""
     return sorted(report["candidates"], key=lambda r: (r["score"] is None, -(r["score"] or 0), r["file"]))

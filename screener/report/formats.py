@@ -8,6 +8,7 @@ import io
 import json
 from typing import Any
 
+from screener.report.build import summary_text
 from screener.report.rows import flat_rows
 
 
@@ -61,15 +62,14 @@ def render_html(report: dict[str, Any]) -> str:
     body = "".join(
         f'<tr class="{html.escape(row["verdict"] or "error")}">'
         + "".join(f"<td>{html.escape(_cell(row[k]))}</td>" for k in keys) + "</tr>\n" for row in rows)
-    s = report["summary"]
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>screener report</title>
 <style>body{{font-family:sans-serif}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:4px}}
 tr.pass{{background:#e6f4e6}}tr.review{{background:#fff6dc}}tr.fail{{background:#fbe9e9}}tr.error{{background:#eee}}</style>
 </head><body>
 <h1>{html.escape(report["rules"]["title"])}</h1>
-<p>As of {html.escape(report["as_of"])}. {s["files"]} files: {s["pass"]} pass, {s["review"]} review, {s["fail"]} fail,
-{s["errors"]} errors, {s["skipped"]} skipped. Verdicts are recommendations for a person to check, not decisions.</p>
+<p>As of {html.escape(report["as_of"])}. {html.escape(summary_text(report))}.
+Verdicts are recommendations for a person to check, not decisions.</p>
 <table><thead><tr>{head}</tr></thead><tbody>
 {body}</tbody></table></body></html>
 """

@@ -7,6 +7,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from screener.report.build import summary_text
 from screener.report.rows import flat_rows, skill_ids
 
 _VERDICT_STYLE = {"pass": "green", "review": "yellow", "fail": "red", "": "dim"}
@@ -39,9 +40,7 @@ def _years(value: float | None) -> str:
 
 
 def _summary(report: dict[str, Any]) -> str:
-    s = report["summary"]
-    return (f"{s['files']} files: {s['pass']} pass, {s['review']} review, {s['fail']} fail, {s['errors']} errors, "
-            f"{s['skipped']} skipped · as of {report['as_of']} · recommendations for a person to check")
+    return f"{summary_text(report)} · as of {report['as_of']} · recommendations for a person to check"
 
 
 def print_explanation(row: dict[str, Any], console: Console) -> None:
