@@ -94,7 +94,8 @@ def _screener(rules: Path | None, as_of: str | None) -> Any:
 
 @app.command()
 def screen(
-    paths: Annotated[list[Path], typer.Argument(help="CV files and folders (searched recursively).")],
+    paths: Annotated[list[Path], typer.Argument(help="CV files and folders (searched recursively).",
+                                                exists=True)],
     rules: RulesOption = None,
     as_of: AsOfOption = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
@@ -138,7 +139,7 @@ def screen(
 
 @app.command()
 def explain(
-    file: Annotated[Path, typer.Argument(help="One CV.")],
+    file: Annotated[Path, typer.Argument(help="One CV.", exists=True, dir_okay=False)],
     rules: RulesOption = None,
     as_of: AsOfOption = None,
 ) -> None:
@@ -153,7 +154,7 @@ def explain(
 
 @app.command("parse")
 def parse_command(
-    file: Annotated[Path, typer.Argument(help="One CV.")],
+    file: Annotated[Path, typer.Argument(help="One CV.", exists=True, dir_okay=False)],
     as_of: AsOfOption = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="json (default) or table.")] = Format.json,
 ) -> None:

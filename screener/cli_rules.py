@@ -142,7 +142,8 @@ def check(
 def diff(
     old_rules: Annotated[str, typer.Argument(help="The old rules file, or git:REV:path.")],
     new_rules: Annotated[str, typer.Argument(help="The new rules file, or git:REV:path.")],
-    paths: Annotated[list[Path], typer.Argument(help="CV files and folders (searched recursively).")],
+    paths: Annotated[list[Path], typer.Argument(help="CV files and folders (searched recursively).",
+                                                exists=True)],
     as_of: AsOfOption = None,
 ) -> None:
     """Show whose verdict, score or rank a rules change moves, and why.

@@ -149,6 +149,12 @@ def test_version_and_help(capsys) -> None:
         assert code == 0 and "Usage" in out
 
 
+@pytest.mark.parametrize("command", ["screen", "explain", "parse"])
+def test_a_path_that_does_not_exist_is_a_usage_error(capsys, command: str) -> None:
+    code, out, err = run(capsys, command, str(SAMPLES / "no-such-cv.pdf"))
+    assert code == 2 and "does not exist" in err and out == ""
+
+
 def test_bad_as_of_is_a_usage_error(capsys) -> None:
     code, _, err = run(capsys, "screen", str(SAMPLES), "--as-of", "yesterday")
     assert code == 2 and "YYYY-MM-DD" in err
