@@ -16,11 +16,11 @@ from screener.worker import Settings, screen_all
 def run_batch(settings: Settings, paths: list[Path], jobs: int, progress: bool = False) -> dict[str, Any]:
     """The report for every file under ``paths``: candidates and skipped entries sorted by file name.
 
-    Outcomes come back in the inputs' order whichever worker finishes first, so the report is the
+    Rows come back in the inputs' order whichever worker finishes first, so the report is the
     same for any ``jobs``.
     """
     inputs, skipped = discover(paths)
     with Progress(console=Console(stderr=True), transient=True, disable=not progress) as bar:
         task = bar.add_task("screening", total=len(inputs))
-        outcomes = screen_all(inputs, settings, jobs, on_done=lambda: bar.advance(task))
-    return build_report(outcomes, skipped, settings.loaded, settings.as_of)
+        rows = screen_all(inputs, settings, jobs, on_done=lambda: bar.advance(task))
+    return build_report(rows, skipped, settings.loaded, settings.as_of)

@@ -144,11 +144,11 @@ def explain(
     as_of: AsOfOption = None,
 ) -> None:
     """Show every requirement of one CV with its result and evidence."""
-    from screener.report.build import build_report
+    from screener.report.build import build_report, candidate
     from screener.report.table import print_explanation
 
     screener = _screener(rules, as_of)
-    report = build_report([screener.screen_file(file)], [], screener.loaded, screener.as_of)
+    report = build_report([candidate(screener.screen_file(file))], [], screener.loaded, screener.as_of)
     print_explanation(report["candidates"][0], Console())
 
 

@@ -28,7 +28,7 @@ from screener.extract import Limits
 
 if TYPE_CHECKING:  # the pipeline is imported only where it runs, so that prepare() can start early
     from screener.discover import Input
-    from screener.pipeline import Outcome, Screener
+    from screener.pipeline import Screener
     from screener.rules import LoadedRules
 
 _PRELOAD = ["screener.pipeline", "screener.extract.pdf"]
@@ -45,10 +45,14 @@ class Settings:
     memory_mb: int = 1024  # address-space cap per worker; 0 = none
 
 
-def _error(file: str, code: str, message: str) -> Outcome:
-    from screener.pipeline import Outcome
+Row = dict[str, Any]  # a report row: what crosses from a worker to the parent (small and picklable)
 
-    return Outcome(file, None, "error", code, message)
+
+def _error(file: str, code: str, message: str) -> Row:
+    from screener.pipeline import Outcome
+    from screener.report.build import candidate
+
+    return candidate(Outcome(file, None, "error", code, message))
 
 
 # --- the worker side ---------------------------------------------------------------------------------
@@ -83,9 +87,11 @@ def _serve(conn: Connection, settings: Settings) -> None:
         return  # the parent has gone
 
 
-def _screen(screener: Screener, task: Input, memory_mb: int) -> tuple[Outcome, bool]:
+def _screen(screener: Screener, task: Input, memory_mb: int) -> tuple[Row, bool]:
+    from screener.report.build import candidate
+
     try:
-        return screener.screen_file(task.path, task.file), True
+        return candidate(screener.screen_file(task.path, task.file)), True
     except MemoryError:
         return _memory_error(task.file, memory_mb), False
     except Exception as exc:  # noqa: BLE001 (a bug on one file must not stop the batch)
@@ -93,7 +99,7 @@ def _screen(screener: Screener, task: Input, memory_mb: int) -> tuple[Outcome, b
                                              "please report it."), True
 
 
-def _memory_error(file: str, memory_mb: int) -> Outcome:
+def _memory_error(file: str, memory_mb: int) -> Row:
     return _error(file, "memory", f"Reading the document needed more than the {memory_mb} MiB memory limit.")
 
 
@@ -156,9 +162,9 @@ def prepare() -> None:
 
 
 def screen_all(tasks: Sequence[Input], settings: Settings, jobs: int,
-               on_done: Callable[[], None] = lambda: None) -> list[Outcome]:
-    """One outcome per task, in the tasks' order, screened by up to ``jobs`` workers."""
-    results: list[Outcome | None] = [None] * len(tasks)
+               on_done: Callable[[], None] = lambda: None) -> list[Row]:
+    """One report row per task, in the tasks' order, screened by up to ``jobs`` workers."""
+    results: list[Row | None] = [None] * len(tasks)
     pending = deque(range(len(tasks)))
     ctx = _context()
     workers: list[_Worker] = []
@@ -187,10 +193,10 @@ def screen_all(tasks: Sequence[Input], settings: Settings, jobs: int,
         finally:
             for w in workers:
                 w.stop()
-    outcomes = [r for r in results if r is not None]
-    if len(outcomes) != len(tasks):
-        raise RuntimeError("a file was left without an outcome")
-    return outcomes
+    rows = [r for r in results if r is not None]
+    if len(rows) != len(tasks):
+        raise RuntimeError("a file was left without a row")
+    return rows
 
 
 def _wait(workers: list[_Worker]) -> None:
@@ -199,7 +205,7 @@ def _wait(workers: list[_Worker]) -> None:
     wait([w.conn for w in workers] + [w.process.sentinel for w in workers], timeout)
 
 
-def _collect(w: _Worker, results: list[Outcome | None]) -> bool:
+def _collect(w: _Worker, results: list[Row | None]) -> bool:
     """Read a worker's message if one is waiting; whether it finished its task."""
     try:
         if not w.conn.poll():
@@ -220,7 +226,7 @@ def _collect(w: _Worker, results: list[Outcome | None]) -> bool:
     return True
 
 
-def _retire(w: _Worker, tasks: Sequence[Input], results: list[Outcome | None], settings: Settings) -> None:
+def _retire(w: _Worker, tasks: Sequence[Input], results: list[Row | None], settings: Settings) -> None:
     """Stop a worker that overran or died, giving its task (if any) an error outcome."""
     overran = w.process.is_alive()
     w.stop()

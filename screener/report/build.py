@@ -22,7 +22,7 @@ class Skipped:
     reason: str
 
 
-def candidate(o: Outcome, loaded: LoadedRules) -> dict[str, Any]:
+def candidate(o: Outcome) -> dict[str, Any]:
     """One candidate row of the report."""
     row: dict[str, Any] = {"file": o.file, "sha256": o.sha256, "status": o.status,
                            "error": {"code": o.error_code, "message": o.error_message} if o.error_code else None}
@@ -56,10 +56,9 @@ def candidate(o: Outcome, loaded: LoadedRules) -> dict[str, Any]:
     return row
 
 
-def build_report(outcomes: Sequence[Outcome], skipped: Sequence[Skipped], loaded: LoadedRules,
+def build_report(rows: Sequence[dict[str, Any]], skipped: Sequence[Skipped], loaded: LoadedRules,
                  as_of: date) -> dict[str, Any]:
     """The whole report; candidates in the order given (callers sort by file for reproducibility)."""
-    rows = [candidate(o, loaded) for o in outcomes]
     verdicts = [r["verdict"] for r in rows]
     return {
         "schema_version": SCHEMA_VERSION,
