@@ -63,12 +63,14 @@ def heading_kind(line: Line) -> SectionKind | None:
     if norm in _EXACT:
         return _EXACT[norm]
     words = norm.split()
-    looks_like_heading = line.heading or (text.isupper() and len(words) <= 4) or text.endswith(":")
+    looks_like_heading = line.heading or (text.isupper() and len(words) <= 5) or text.endswith(":")
     # Unknown wording is trusted only on a short, plain line: 'FACEBOOK | SOFTWARE ENGINEER' is a job.
-    if not looks_like_heading or len(words) > 3 or re.search(r"[\d|,·•–—@]", text) or _ROLE_WORDS.search(norm):
+    if not looks_like_heading or len(words) > 5 or re.search(r"[\d|,·•–—@]", text) or _ROLE_WORDS.search(norm):
         return None
     for pattern, kind in _KEYWORDS:
-        if pattern.search(norm):
+        # a longer line opens a section only by a noun that names one ('Experience and Leadership'),
+        # not by a word a title may hold ('Project Management Simulation Training')
+        if pattern.search(norm) and (len(words) <= 3 or kind in ("experience", "education", "skills")):
             return kind
     return None
 
