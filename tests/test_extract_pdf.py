@@ -96,6 +96,18 @@ def test_dense_sidebar_is_a_block_of_its_own_not_interleaved() -> None:
     assert [int(line.split()[1]) for line in lines[30:]] == list(range(22))
 
 
+def test_a_short_sidebar_beside_a_long_work_history_is_its_own_block() -> None:
+    def page(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 10)
+        for i in range(45):  # the main column runs down the whole page, at the sidebar's leading
+            canvas.drawString(50, 790 - 16 * i, f"main {i} " + " ".join(LIPSUM[i % 5:i % 5 + 6]))
+        for i in range(14):  # the sidebar stops after a third of it
+            canvas.drawString(420, 790 - 16 * i, f"side {i} Kafka Redis")
+
+    kinds = [line.split()[0] for line in texts(read(make_pdf(page)))]
+    assert kinds == ["main"] * 45 + ["side"] * 14
+
+
 def test_headings_line_numbers_pages_and_x0() -> None:
     def page(text: str) -> Callable[[Canvas], None]:
         def draw(canvas: Canvas) -> None:

@@ -197,7 +197,11 @@ def _columns(rows: list[_Row], depth: int = 0) -> list[list[_Row]]:
     right = [_Row([c for c in r.chunks if c.x0 >= x]) for r in rows[first:end] if r.chunks[-1].x0 >= x]
     extent = [side[0].top - side[-1].bottom for side in (left, right)]
     lead = [_leading(side) for side in (left, right)]
-    if min(extent) < 0.4 * (rows[0].top - rows[-1].bottom) or max(lead) > 2.0 * min(lead) \
+    height = rows[0].top - rows[-1].bottom
+    # a short side is a sidebar only beside a gutter that runs down the whole page (a long work
+    # history next to a short sidebar); a gutter of a local table stops at the rows around it
+    short_ok = rows[first].top - rows[end - 1].bottom >= 0.9 * height
+    if min(extent) < (0.25 if short_ok else 0.4) * height or max(lead) > 2.0 * min(lead) \
             or min(len(s) * ld / e for s, ld, e in zip((left, right), lead, extent, strict=True)) < 0.45:
         return [rows]  # a local table, a sparse label/date column, or scattered cells
     width = [max(c.x1 for r in s for c in r.chunks) - min(r.chunks[0].x0 for r in s) for s in (left, right)]
