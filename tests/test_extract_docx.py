@@ -103,9 +103,10 @@ def cv() -> list[str]:
 
 
 def test_body_order_puts_table_rows_between_the_paragraphs_around_them(cv: list[str]) -> None:
+    """Each row is one line, its cells TAB-separated, so a date cell stays with its role and company."""
     expected = ["Backend engineer in payments.", "Experience",
-                "2021-07 – present", "Senior Engineer", "Acme Payments",
-                "2018-01 – 2021-06", "Backend Engineer", "Globex", "Text after the table."]
+                "2021-07 – present\tSenior Engineer\tAcme Payments",
+                "2018-01 – 2021-06\tBackend Engineer\tGlobex", "Text after the table."]
     positions = [cv.index(text) for text in expected]
     assert positions == sorted(positions)
 
@@ -311,16 +312,19 @@ def test_devset_text_box_cv() -> None:
 def test_devset_table_positions_keep_cell_order() -> None:
     lines = [line.text for line in extract_file(SHARED / "devset/cvs/d02.docx").lines]
     body = lines[lines.index("Professional Experience"):]
-    order = ["Period", "Role", "Company", "May 2026 – Present", "Tech Lead, Event Platform", "Baltica Freight",
-             "February 2021 – April 2026", "Senior Backend Developer", "Education"]
+    order = ["Period\tRole\tCompany", "May 2026 – Present\tTech Lead, Event Platform\tBaltica Freight",
+             "February 2021 – April 2026\tSenior Backend Developer\tBaltica Freight", "Education"]
     assert [body.index(text) for text in order] == sorted(body.index(text) for text in order)
+    # a cell's further lines follow its row: the bullets of the role, then the company's city
+    row = body.index(order[1])
+    assert body[row + 1].startswith("• Leading the first Kafka rollout") and body[row + 3] == "Kraków"
 
 
 @needs_shared
 def test_devset_header_tables() -> None:
     lines = [line.text for line in extract_file(SHARED / "devset/cvs/d17.docx").lines]
-    at = lines.index("Senior Rust Engineer", 2)
-    assert lines[at:at + 3] == ["Senior Rust Engineer", "Nordlys Exchange ASA, Oslo", "2021-11 – present"]
+    at = lines.index("Senior Rust Engineer\t2021-11 – present")
+    assert lines[at:at + 2] == ["Senior Rust Engineer\t2021-11 – present", "Nordlys Exchange ASA, Oslo"]
 
 
 @needs_shared

@@ -200,12 +200,32 @@ def _blocks(el: Element, ctx: _Ctx, out: list[tuple[str, bool]], filled: bool) -
     """Paragraphs at or below el, in document order (tables row by row, cell by cell)."""
     if el.tag == W + "p":
         _paragraph(el, ctx, out, filled)
+    elif el.tag == W + "tr":
+        _row(el, ctx, out, filled)
     elif el.tag == MC + "AlternateContent":
         if (chosen := _choose(el)) is not None:
             _blocks(chosen, ctx, out, filled)
     elif el.tag not in _SKIP and not _placeholder(el):
         for child in el:
             _blocks(child, ctx, out, filled or _filled(child))
+
+
+def _row(tr: Element, ctx: _Ctx, out: list[tuple[str, bool]], filled: bool) -> None:
+    """A table row as a person reads it: the first line of every cell on one line, TAB-separated
+    ('May 2026 – Present<TAB>Tech Lead<TAB>Acme'), then the cells' other lines in order."""
+    cells: list[list[tuple[str, bool]]] = []
+    for tc in tr:
+        if tc.tag in _SKIP or _placeholder(tc):
+            continue
+        lines: list[tuple[str, bool]] = []
+        _blocks(tc, ctx, lines, filled or _filled(tc))
+        if lines:
+            cells.append(lines)
+    if len(cells) < 2:
+        out.extend(line for cell in cells for line in cell)
+        return
+    out.append(("\t".join(cell[0][0] for cell in cells), all(cell[0][1] for cell in cells)))
+    out.extend(line for cell in cells for line in cell[1:])
 
 
 def _inline(el: Element, ctx: _Ctx, parts: list[tuple[str, bool]], boxes: list[tuple[str, bool]],
