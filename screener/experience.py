@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Literal
 
 from screener.model import Claim, Evidence, Experience, Position, Resume, SkillExperience, month_label
+from screener.parse.positions import ROLE_WORDS
 from screener.rules.schema import Roles, Rules
 from screener.skills import Mention, SkillFinder
 
@@ -33,10 +34,15 @@ class RoleClassifier:
         self.technical = _words_pattern(roles.technical)
         self.backend_work = _words_pattern(roles.backend_work)
         self.not_position = _words_pattern(roles.not_positions)
+        self.education = _words_pattern(roles.education)
         self.internship = _words_pattern(roles.internship)
 
     def is_position(self, p: Position) -> bool:
-        return not self.not_position.search(p.title.lower())
+        """Not a break, and not a degree: 'BSc Informatics, Universitas Gadjah Mada, 2013 – 2017'."""
+        if self.not_position.search(p.title.lower()):
+            return False
+        header = f"{p.title} {p.organisation}"
+        return not (self.education.search(header.lower()) and not ROLE_WORDS.search(header))
 
     def is_backend(self, p: Position) -> bool:
         title = p.title.lower()

@@ -154,3 +154,19 @@ def test_ranges_inside_bullets_and_breaks_are_not_positions(loaded_rules) -> Non
     assert exp.skills["redis"].dated_months == len(range(2020 * 12, AS_OF_MONTH + 1))
     assert exp.skills["php"].dated_months == exp.skills["redis"].dated_months
     assert exp.backend_months == exp.total_months  # 'Member of Technical Staff' is a technical title
+
+
+UNKNOWN_EDUCATION_HEADING = """
+== Work ==
+2.1 Senior Go Developer / Technical Lead for Settlement, Reconciliation and Regulatory Reporting at Nemunas Bank
+04/2020 - now
+   o Go services; MySQL for settlement.
+== Learning ==
+BSc Informatics, Universitas Gadjah Mada, 8/2013-11/2017
+"""
+
+
+def test_a_degree_is_not_a_job_and_a_long_title_still_counts(loaded_rules) -> None:
+    _, exp = experience_of(UNKNOWN_EDUCATION_HEADING, loaded_rules)
+    assert [p.dates.text for p in exp.positions] == ["04/2020 - now"]
+    assert exp.backend_months == exp.total_months == len(range(2020 * 12 + 3, AS_OF_MONTH + 1))

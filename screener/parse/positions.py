@@ -15,15 +15,15 @@ from screener.parse.dates import Found, find_ranges
 
 _BULLET = re.compile(r"^\s*[•·▪◦●○■□➢►▶✓✔\-–—*+>]\s*")
 _SEPARATORS = re.compile(r"\s+(?:at|@)\s+|\s+[—–-]\s+|\s*[|\t·•,]\s*|\s{3,}")
-_ROLE = re.compile(
+ROLE_WORDS = re.compile(  # words of job titles
     r"\b(engineer\w*|developer|programmer|architect|lead|manager|head|director|cto|cio|consultant|intern\w*"
     r"|analyst|scientist|designer|administrator|admin|sre|devops|specialist|agent|founder|co-founder"
     r"|officer|researcher|assistant|trainee|associate|technician|freelancer?|contractor|owner|tester"
-    r"|staff|principal|teacher|instructor|sabbatical)\b",
+    r"|staff|principal|teacher|instructor|employee|worker|clerk|sabbatical)\b",
     re.IGNORECASE,
 )
 _LEADER = re.compile(r"^[\s•·\-*#>]*(?:\d+(?:\.\d+)*[.)]?\s+)?[*_]*")
-_MAX_HEADER_WORDS = 14
+_MAX_HEADER_WORDS = 20
 # What may stand before a range that starts a position header inside a bullet.
 _CLOSES_LINE = re.compile(r"\s*\)\s*(?:\W*\w+){0,3}\W*$")  # '(2019 – 2021)' at the end, perhaps a place after it
 _SET_APART = re.compile(r"(?:^[\s•·▪◦●○■□➢►▶✓✔*+>-]*|[—–|,·:(\[•-]\s*|\s{2,}|\t)$")
@@ -40,7 +40,7 @@ def _is_header_like(line: Line) -> bool:
     """Short, not a bullet, not a sentence: a title, organisation or location line."""
     text = line.text.strip()
     sentence_end = text.endswith((";", ":")) or _is_sentence(text)
-    return bool(text) and not _BULLET.match(text) and _words(text) <= 14 and not sentence_end \
+    return bool(text) and not _BULLET.match(text) and _words(text) <= _MAX_HEADER_WORDS and not sentence_end \
         and not text[0].islower()
 
 
@@ -88,7 +88,7 @@ def _balanced(text: str) -> str:
 def _title_and_organisation(header: list[str]) -> tuple[str, str]:
     pieces = [_balanced(_LEADER.sub("", p).strip(" *_#")) for text in header for p in _SEPARATORS.split(text)]
     pieces = [p for p in pieces if p and _words(p) > 0]
-    title = next((p for p in pieces if _ROLE.search(p)), pieces[0] if pieces else "")
+    title = next((p for p in pieces if ROLE_WORDS.search(p)), pieces[0] if pieces else "")
     organisation = next((p for p in pieces if p != title), "")
     return title, organisation
 

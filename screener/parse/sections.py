@@ -14,10 +14,11 @@ for _kind, _phrases in {
                   "|career|career history|relevant experience|professional background|work|positions"
                   "|experience and employment|professional history|working experience|industry experience"
                   "|employment record|job history|career summary|professional career|work and experience"
-                  "|where i ve worked|where i have worked|places i ve worked|professional experiences|jobs",
+                  "|where i ve worked|where i have worked|places i ve worked|professional experiences|jobs"
+                  "|positions held|roles|roles held|employment experience",
     "education": "education|academic background|academics|qualifications|education and training|studies"
                  "|academic history|education history|academic record|academic qualifications"
-                 "|education and certifications|degrees",
+                 "|education and certifications|degrees|study|academic|schooling|university",
     "skills": "skills|technical skills|tech stack|toolbox|technologies|competencies|core competencies"
               "|expertise|tools|professional skills|skills and tools|core skills|key skills|stack"
               "|technical expertise|skills summary|languages and tools|technical proficiencies",

@@ -70,6 +70,9 @@ class Roles(_Strict):
     backend_work: list[str] = Field(
         description="4. When the title says none of the above: words in the position's own text that show "
                     "backend work ('API', 'microservices').")
+    education: list[str] = Field(
+        description="Words of degrees and schools: a dated entry that names one and no job title is "
+                    "education, not a position (when a CV's education heading was not recognised).")
     not_positions: list[str] = Field(
         description="Titles that are breaks, not jobs (sabbatical, career break); they never count.")
     internship: list[str] = Field(description="Words that mark an internship (counted, and flagged).")
