@@ -93,6 +93,8 @@ def measure(resume: Resume, rules: Rules, finder: SkillFinder, classifier: RoleC
         backend_months=len(months_of(p for _, p in backend)),
         skills=skills,
         positions=positions,
+        backend=frozenset(n - 1 for n, _ in backend),
+        internships=frozenset(n - 1 for n, p in numbered if classifier.is_internship(p)),
         evidence_total=tuple(position_evidence(p, n, p.dates.text) for n, p in numbered),
         evidence_backend=tuple(position_evidence(p, n, p.title) for n, p in backend),
     )

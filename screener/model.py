@@ -140,7 +140,9 @@ class Experience:
     total_months: int
     backend_months: int
     skills: dict[str, SkillExperience]
-    positions: tuple[Position, ...]  # the positions that counted (not sabbaticals)
+    positions: tuple[Position, ...]  # the positions that counted (not breaks, not degrees)
+    backend: frozenset[int] = frozenset()  # indexes into positions: backend roles
+    internships: frozenset[int] = frozenset()  # indexes into positions: internships (counted, flagged)
     evidence_total: tuple[Evidence, ...] = ()
     evidence_backend: tuple[Evidence, ...] = ()
 

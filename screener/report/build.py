@@ -49,10 +49,11 @@ def candidate(o: Outcome) -> dict[str, Any]:
     row["reasons"] = list(assessment.reasons)
     row["warnings"] = list(o.document.warnings) if o.document else []
     row["positions"] = [
-        {"title": p.title, "organisation": p.organisation, "start": month_label(p.dates.start),
+        {"title": p.title, "organisation": p.organisation, "backend": i in exp.backend,
+         "internship": i in exp.internships, "start": month_label(p.dates.start),
          "end": month_label(p.dates.end), "months": p.dates.months, "dates": p.dates.text, "coarse": p.dates.coarse,
          "calendar": p.dates.calendar, "line": p.lines[0].number if p.lines else None}
-        for p in exp.positions]
+        for i, p in enumerate(exp.positions)]
     return row
 
 

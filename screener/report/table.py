@@ -58,6 +58,8 @@ def print_explanation(row: dict[str, Any], console: Console) -> None:
                   f"backend {row['backend_years']:.2f} y)")
     for n, p in enumerate(row["positions"], start=1):
         coarse = " (year-only: coarse)" if p["coarse"] else ""
+        coarse += "" if p["backend"] else " (not a backend role)"
+        coarse += " (internship)" if p["internship"] else ""
         console.print(f"  {n}. {p['title']} — {p['organisation']}  {p['start']} – {p['end']}, "
                       f"{p['months']} months{coarse}  [dim]'{p['dates']}', line {p['line']}[/]")
     console.print("\n[bold]Skills[/]")
