@@ -78,7 +78,8 @@ class Position:
         return "\n".join(line.text for line in self.lines)
 
 
-SectionKind = Literal["experience", "education", "skills", "projects", "summary", "other", "preamble"]
+SectionKind = Literal["experience", "education", "skills", "projects", "summary", "credentials", "other",
+                      "preamble"]  # credentials: certifications, volunteering, awards (dated, but not jobs)
 
 
 @dataclass(frozen=True)

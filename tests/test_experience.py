@@ -170,3 +170,24 @@ def test_a_degree_is_not_a_job_and_a_long_title_still_counts(loaded_rules) -> No
     _, exp = experience_of(UNKNOWN_EDUCATION_HEADING, loaded_rules)
     assert [p.dates.text for p in exp.positions] == ["04/2020 - now"]
     assert exp.backend_months == exp.total_months == len(range(2020 * 12 + 3, AS_OF_MONTH + 1))
+
+
+CREDENTIALS_AND_DATED_BULLETS = """
+EXPERIENCE
+Senior Backend Engineer, Padma Mobile Money    Feb 2022 – Present
+  • 2022 – 2023: led the migration of the wallet ledger.
+  • Go services on MySQL and Redis, Kafka for events.
+LICENSES & CERTIFICATIONS
+Docker Certified Associate, Mirantis    Mar 2021 – Mar 2023
+VOLUNTEER
+Instructor, Addis Coding Club    Mar 2016 – Dec 2019
+  • Taught an evening Go course.
+"""
+
+
+def test_certifications_volunteering_and_dated_bullets_are_not_jobs(loaded_rules) -> None:
+    _, exp = experience_of(CREDENTIALS_AND_DATED_BULLETS, loaded_rules)
+    assert [p.title for p in exp.positions] == ["Senior Backend Engineer"]
+    months = len(range(2022 * 12 + 1, AS_OF_MONTH + 1))
+    assert exp.total_months == exp.skills["kafka"].dated_months == exp.skills["go"].dated_months == months
+    assert exp.skills["docker"].mentioned and exp.skills["docker"].years == 0

@@ -19,6 +19,10 @@ from screener.parse.sections import heading_kind, split_sections
     ("Toolbox:", False, "skills"),
     ("Side projects", False, "projects"),
     ("About me", False, "summary"),
+    ("Professional Journey", True, "experience"),
+    ("LICENSES & CERTIFICATIONS", False, "credentials"),
+    ("Volunteer", True, "credentials"),
+    ("Volunteer Work Experience", True, "credentials"),
 ])
 def test_headings(text: str, heading: bool, kind: str) -> None:
     assert heading_kind(Line(text, 1, heading=heading)) == kind

@@ -13,6 +13,7 @@ from dataclasses import replace
 from screener.model import Line, Position, Section
 from screener.parse.dates import Found, find_ranges
 
+_BULLET_CHARS = " \t•·▪◦●○■□➢►▶✓✔-–—*+>"
 _BULLET = re.compile(r"^\s*[•·▪◦●○■□➢►▶✓✔\-–—*+>]\s*")
 _SEPARATORS = re.compile(r"\s+(?:at|@)\s+|\s+[—–-]\s+|\s*[|\t·•,]\s*|\s{3,}")
 ROLE_WORDS = re.compile(  # words of job titles
@@ -61,6 +62,8 @@ def _anchor(line: Line, as_of: int) -> Found | None:
         if prose and not (_SET_APART.search(before) and (not before.rstrip().endswith("(")
                                                          or _CLOSES_LINE.match(after))):
             continue
+        if prose and not before.strip(_BULLET_CHARS) and not (ROLE_WORDS.search(after) and not _is_sentence(after)):
+            continue  # '• 2022 – 2023: led the migration …' is a detail; '• 2020 – Now: Engineer, Acme' a job
         return found
     return None
 

@@ -15,7 +15,8 @@ for _kind, _phrases in {
                   "|experience and employment|professional history|working experience|industry experience"
                   "|employment record|job history|career summary|professional career|work and experience"
                   "|where i ve worked|where i have worked|places i ve worked|professional experiences|jobs"
-                  "|positions held|roles|roles held|employment experience",
+                  "|positions held|roles|roles held|employment experience|career path|professional journey"
+                  "|career journey",
     "education": "education|academic background|academics|qualifications|education and training|studies"
                  "|academic history|education history|academic record|academic qualifications"
                  "|education and certifications|degrees|study|academic|schooling|university",
@@ -26,17 +27,22 @@ for _kind, _phrases in {
                 "|hobby projects",
     "summary": "summary|profile|about|about me|objective|overview|professional summary|career objective"
                "|personal statement|introduction",
-    "other": "languages|certifications|certificates|awards|honors|honours|interests|hobbies|publications"
-             "|contact|references|volunteering|volunteer experience|achievements|courses|training"
-             "|leadership|activities|additional information|personal information|links|memberships"
-             "|professional skills summary",
+    "credentials": "certifications|certificates|licenses|licences|licenses and certifications"
+                   "|licences and certifications|certifications and licenses|certificates and courses"
+                   "|courses and certifications|awards|honors|honours|awards and honors|honors and awards"
+                   "|publications|volunteering|volunteer|volunteer work|volunteer experience|achievements"
+                   "|courses|training|memberships|community|community involvement",
+    "other": "languages|interests|hobbies|contact|references|leadership|activities|additional information"
+             "|personal information|links|professional skills summary",
 }.items():
     for _p in _phrases.split("|"):
         _EXACT[_p] = _kind  # type: ignore[assignment]
 
 # Keywords for headings not in the list above (only trusted on lines that look like headings).
 _KEYWORDS: list[tuple[re.Pattern[str], SectionKind]] = [
-    (re.compile(r"\b(experience|employment|work history|career|worked)\b"), "experience"),
+    (re.compile(r"\b(certif\w*|licen[cs]es?|volunteer\w*|awards?|honou?rs|publications?|courses)\b"),
+     "credentials"),
+    (re.compile(r"\b(experience|employment|work history|career|worked|journey)\b"), "experience"),
     (re.compile(r"\b(education|academic)\b"), "education"),
     (re.compile(r"\b(skills|stack|technolog\w*|competenc\w*)\b"), "skills"),
     (re.compile(r"\bprojects?\b"), "projects"),
@@ -71,7 +77,7 @@ def heading_kind(line: Line) -> SectionKind | None:
     for pattern, kind in _KEYWORDS:
         # a longer line opens a section only by a noun that names one ('Experience and Leadership'),
         # not by a word a title may hold ('Project Management Simulation Training')
-        if pattern.search(norm) and (len(words) <= 3 or kind in ("experience", "education", "skills")):
+        if pattern.search(norm) and (len(words) <= 3 or kind in ("experience", "education", "skills", "credentials")):
             return kind
     return None
 
