@@ -1,8 +1,9 @@
 """Find the dated positions of a work history: a header (title, organisation, dates) and its own text.
 
-A position is anchored on a line that holds a date range and little else. Its header may start up to
-two lines earlier (title and organisation above the dates) and may continue on short lines after it.
-Its body runs to where the next position's header begins.
+A position is anchored on a line whose date range stands apart from other words (not inside a
+sentence or a bullet's detail). Its header may start a line or two earlier (title and organisation
+above the dates: as many lines as the first position of the section has) and may continue on short
+lines after it. Its body runs to where the next position's header begins.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from dataclasses import replace
 from screener.model import Line, Position, Section
 from screener.parse.dates import Found, find_ranges
 
-_BULLET_CHARS = " \t•·▪◦●○■□➢►▶✓✔-–—*+>"
-_BULLET = re.compile(r"^\s*[•·▪◦●○■□➢►▶✓✔\-–—*+>]\s*")
+_BULLETS = "•·▪◦●○■□➢►▶✓✔-–—*+>"
+_BULLET = re.compile(rf"^\s*[{re.escape(_BULLETS)}]\s*")
 _SEPARATORS = re.compile(r"\s+(?:at|@)\s+|\s+[—–-]\s+|\s*[|\t·•,]\s*|\s{3,}")
 ROLE_WORDS = re.compile(  # words of job titles
     r"\b(engineer\w*|developer|programmer|architect|lead|manager|head|director|cto|cio|consultant|intern\w*"
@@ -27,7 +28,7 @@ _LEADER = re.compile(r"^[\s•·\-*#>]*(?:\d+(?:\.\d+)*[.)]?\s+)?[*_]*")
 _MAX_HEADER_WORDS = 20
 # What may stand before a range that starts a position header inside a bullet.
 _CLOSES_LINE = re.compile(r"\s*\)\s*(?:\W*\w+){0,3}\W*$")  # '(2019 – 2021)' at the end, perhaps a place after it
-_SET_APART = re.compile(r"(?:^[\s•·▪◦●○■□➢►▶✓✔*+>-]*|[—–|,·:(\[•-]\s*|\s{2,}|\t)$")
+_SET_APART = re.compile(rf"(?:^[\s{re.escape(_BULLETS)}]*|[—–|,·:(\[•-]\s*|\s{{2,}}|\t)$")
 # A final period that ends a company name, not a sentence: 'S.A.S.', 'Inc.', 'Co.'
 _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|LLC|GmbH|Pty|Pvt|Bros|Ltda|Cia|AG|SA|BV|NV)\.)$")
@@ -62,7 +63,7 @@ def _anchor(line: Line, as_of: int) -> Found | None:
         if prose and not (_SET_APART.search(before) and (not before.rstrip().endswith("(")
                                                          or _CLOSES_LINE.match(after))):
             continue
-        if prose and not before.strip(_BULLET_CHARS) and not (ROLE_WORDS.search(after) and not _is_sentence(after)):
+        if prose and not before.strip(" \t" + _BULLETS) and not (ROLE_WORDS.search(after) and not _is_sentence(after)):
             continue  # '• 2022 – 2023: led the migration …' is a detail; '• 2020 – Now: Engineer, Acme' a job
         return found
     return None
