@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from screener.model import Evidence, Experience, Line
+from screener.phrases import phrase_pattern
 from screener.rules.schema import Requirement, Rules
 
 Verdict = Literal["pass", "review", "fail"]
@@ -44,20 +45,15 @@ class Assessment:
     reasons: tuple[str, ...]  # why the verdict is what it is
 
 
-def _keyword_pattern(keyword: str) -> re.Pattern[str]:
-    """Spaces and hyphens interchangeable; an all-capitals keyword ('CAP', 'EOS') is case-sensitive."""
-    body = r"[\s-]+".join(re.escape(part) for part in re.split(r"[\s-]+", keyword.strip()))
-    flags = 0 if keyword.isupper() and len(keyword) > 1 else re.IGNORECASE
-    return re.compile(r"(?<!\w)" + body + r"(?!\w)", flags)
-
-
 class Assessor:
     """Built once per rules file."""
 
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
         self.keyword_patterns = {
-            r.id: [(k, _keyword_pattern(k)) for k in r.keywords] for r in rules.requirements if r.keywords}
+            # an all-capitals keyword ('CAP', 'EOS') is matched case-sensitively
+            r.id: [(k, phrase_pattern([k], case_sensitive=k.isupper() and len(k) > 1)) for k in r.keywords]
+            for r in rules.requirements if r.keywords}
 
     def assess(self, experience: Experience, lines: tuple[Line, ...], warnings: tuple[str, ...] = ()) -> Assessment:
         results = tuple(self._check(r, experience, lines) for r in self.rules.requirements)

@@ -8,52 +8,47 @@ the skill and the claim is more than a year away from that (a claim within a yea
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Literal
 
 from screener.model import Claim, Evidence, Experience, Position, Resume, SkillExperience, month_label
 from screener.parse.positions import ROLE_WORDS
+from screener.phrases import phrase_pattern
 from screener.rules.schema import Roles, Rules
 from screener.skills import Mention, SkillFinder
 
 CLAIM_AGREES_YEARS = 1.0  # a claim this close to the dated years is just text
 
 
-def _words_pattern(words: Iterable[str]) -> re.Pattern[str]:
-    alternatives = sorted((re.escape(w.lower()).replace(r"\ ", r"[\s-]+") for w in words), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
-
-
 class RoleClassifier:
     """Classifies a position from the words of its title (and organisation, for breaks)."""
 
     def __init__(self, roles: Roles) -> None:
-        self.backend = _words_pattern(roles.backend)
-        self.not_backend = _words_pattern(roles.not_backend)
-        self.technical = _words_pattern(roles.technical)
-        self.backend_work = _words_pattern(roles.backend_work)
-        self.not_position = _words_pattern(roles.not_positions)
-        self.education = _words_pattern(roles.education)
-        self.internship = _words_pattern(roles.internship)
+        self.backend = phrase_pattern(roles.backend)
+        self.not_backend = phrase_pattern(roles.not_backend)
+        self.technical = phrase_pattern(roles.technical)
+        self.backend_work = phrase_pattern(roles.backend_work)
+        self.not_position = phrase_pattern(roles.not_positions)
+        self.education = phrase_pattern(roles.education)
+        self.internship = phrase_pattern(roles.internship)
 
     def is_position(self, p: Position) -> bool:
         """Not a break, and not a degree: 'BSc Informatics, Universitas Gadjah Mada, 2013 – 2017'."""
-        if self.not_position.search(p.title.lower()):
+        if self.not_position.search(p.title):
             return False
         header = f"{p.title} {p.organisation}"
-        return not (self.education.search(header.lower()) and not ROLE_WORDS.search(header))
+        return not (self.education.search(header) and not ROLE_WORDS.search(header))
 
     def is_backend(self, p: Position) -> bool:
-        title = p.title.lower()
+        title = p.title
         if self.backend.search(title):
             return True
         if self.not_backend.search(title):
             return False
-        return bool(self.technical.search(title) or self.backend_work.search(p.text.lower()))
+        return bool(self.technical.search(title) or self.backend_work.search(p.text))
 
     def is_internship(self, p: Position) -> bool:
-        return bool(self.internship.search(p.title.lower()))
+        return bool(self.internship.search(p.title))
 
 
 def months_of(positions: Iterable[Position]) -> set[int]:
