@@ -22,10 +22,14 @@ _MONTHS = {
 _JALALI_MONTHS = {
     "farvardin": 1, "ordibehesht": 2, "khordad": 3, "tir": 4, "mordad": 5, "amordad": 5,
     "shahrivar": 6, "mehr": 7, "aban": 8, "azar": 9, "dey": 10, "bahman": 11, "esfand": 12,
+    # the same months in Persian script
+    "فروردین": 1, "اردیبهشت": 2, "خرداد": 3, "تیر": 4, "مرداد": 5, "امرداد": 5, "شهریور": 6,
+    "مهر": 7, "آبان": 8, "آذر": 9, "دی": 10, "بهمن": 11, "اسفند": 12,
 }
+_LEADERS = re.compile(r"\.{3,}|…+")
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
-_MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
                r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _JALALI_NAME = "(?:" + "|".join(_JALALI_MONTHS) + ")"
 _YEAR = r"(?:19[5-9]\d|20\d\d|1[34]\d\d)"  # Gregorian 1950–2099, Solar Hijri 1300–1499
@@ -34,9 +38,9 @@ _MM = r"(?:0?[1-9]|1[0-2])"
 # One point in time. Named groups say which form matched.
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _DATE = (
-    rf"(?:(?P<{{p}}mname>{_MONTH_NAME}|{_JALALI_NAME})[\s,\-/]*(?:{_DAY}(?:st|nd|rd|th)?,?\s+)?"
+    rf"(?:(?P<{{p}}mname>{MONTH_NAME}|{_JALALI_NAME})[\s,\-/]*(?:{_DAY}(?:st|nd|rd|th)?,?\s+)?"
     rf"(?:(?P<{{p}}myear>{_YEAR})|['’](?P<{{p}}myy>\d\d))"
-    rf"|(?:{_DAY}(?:st|nd|rd|th)?\s+)(?P<{{p}}dmname>{_MONTH_NAME})[\s,]+(?P<{{p}}dmyear>{_YEAR})"
+    rf"|(?:{_DAY}(?:st|nd|rd|th)?\s+)(?P<{{p}}dmname>{MONTH_NAME})[\s,]+(?P<{{p}}dmyear>{_YEAR})"
     rf"|(?P<{{p}}ymyear>{_YEAR})\s?[-/.]\s?(?P<{{p}}ymmonth>{_MM})(?:[-/.]\d{{{{1,2}}}})?(?!\d)"
     rf"|(?:{_DAY}[/.\-])?(?P<{{p}}mymonth>{_MM})\s?[/.\-]\s?(?P<{{p}}myyear>{_YEAR})"
     rf"|(?P<{{p}}year>{_YEAR}))(?![\d/])"
@@ -109,7 +113,9 @@ def find_ranges(text: str, as_of: int) -> list[Found]:
     it, 'onwards' after it, or a dash with nothing after it ('2024-05 —', as some templates print a
     missing end date). A lone 'June 2015' is a date, not a period, and is ignored.
     """
-    normalised = text.translate(_DIGITS)
+    # Persian digits → ASCII, and dot leaders ('Engineer.......Feb 2023') → blanks; lengths are kept,
+    # so the spans found index the original text
+    normalised = _LEADERS.sub(lambda m: " " * len(m.group(0)), text.translate(_DIGITS))
     found: list[Found] = []
     for m in _RANGE.finditer(normalised):
         g = m.groupdict()

@@ -12,19 +12,20 @@ import re
 from dataclasses import replace
 
 from screener.model import Line, Position, Section
-from screener.parse.dates import Found, find_ranges
+from screener.parse.dates import MONTH_NAME, Found, find_ranges
 
 _BULLETS = "•·▪◦●○■□➢►▶✓✔-–—*+>"
 _BULLET = re.compile(rf"^\s*[{re.escape(_BULLETS)}]\s*")
-_SEPARATORS = re.compile(r"\s+(?:at|@)\s+|\s+[—–-]\s+|\s*[|\t·•,]\s*|\s{3,}")
+_SEPARATORS = re.compile(r"\s+(?:at|@)\s+|\s+[—–/-]\s+|\s*[|\t·•,]\s*|\s{3,}|\.{3,}|…+")
 ROLE_WORDS = re.compile(  # words of job titles
     r"\b(engineer\w*|developer|programmer|architect|lead|manager|head|director|cto|cio|consultant|intern\w*"
     r"|analyst|scientist|designer|administrator|admin|sre|devops|specialist|agent|founder|co-founder"
     r"|officer|researcher|assistant|trainee|associate|technician|freelancer?|contractor|owner|tester"
-    r"|staff|principal|teacher|instructor|employee|worker|clerk|sabbatical)\b",
+    r"|staff|principal|teacher|instructor|lecturer|professor|tutor|mentor|coach|employee|worker|clerk"
+    r"|sabbatical)\b",
     re.IGNORECASE,
 )
-_LEADER = re.compile(r"^[\s•·\-*#>]*(?:\d+(?:\.\d+)*[.)]?\s+)?[*_]*")
+_LEADER = re.compile(r"^[\s•·\-*#>]*(?:\d+(?:\.\d+)*[.)]?(?:\s+|$))?[*_]*")  # bullets, numbering
 _MAX_HEADER_WORDS = 20
 # What may stand before a range that starts a position header inside a bullet.
 _CLOSES_LINE = re.compile(r"\s*\)\s*(?:\W*\w+){0,3}\W*$")  # '(2019 – 2021)' at the end, perhaps a place after it
@@ -83,10 +84,22 @@ def _own_cell(text: str, found: Found) -> bool:
 
 
 def _balanced(text: str) -> str:
-    """Drop brackets left unpaired by splitting ('(part-time' → 'part-time')."""
-    if text.count("(") != text.count(")"):
-        text = text.replace("(", " ").replace(")", " ").strip()
+    """Drop brackets left unpaired by splitting or by taking the dates out ('(part-time' → 'part-time')."""
+    for left, right in ("()", "[]"):
+        if text.count(left) != text.count(right):
+            text = text.replace(left, " ").replace(right, " ")
     return " ".join(text.split())
+
+
+def _row_cells(text: str) -> tuple[str, str] | None:
+    """Title and organisation from a table row's own cells ('Tech Lead, Event Platform<TAB>Baltica
+    Freight, Kraków'): a cell keeps its commas, and the organisation drops the city after a comma."""
+    cells = [_balanced(_LEADER.sub("", c).strip(" *_#")) for c in text.split("\t")]
+    cells = [c for c in cells if _words(c)]
+    title = next((c for c in cells if ROLE_WORDS.search(c)), None)
+    if len(cells) < 2 or title is None:
+        return None
+    return title, next((c.split(",")[0].strip() for c in cells if c != title), "")
 
 
 def _title_and_organisation(header: list[str]) -> tuple[str, str]:
@@ -109,7 +122,7 @@ def find_positions(sections: tuple[Section, ...], as_of: int) -> tuple[Position,
 
 
 # A cell that ends inside a range: 'June 2022 –' or 'Sep. 2016 – May' (its year wrapped to the next line).
-_OPEN_TAIL = re.compile(r"\d{2}\.?\s*(?:[-–—‒―\u00ad]|\bto)\s*(?:[A-Za-z]{3,9}\.?)?\s*$", re.IGNORECASE)
+_OPEN_TAIL = re.compile(rf"\d{{2}}\.?\s*(?:[-–—‒―\u00ad]|\bto)\s*(?:{MONTH_NAME})?\s*$", re.IGNORECASE)
 
 
 def _join_split_ranges(lines: tuple[Line, ...], as_of: int) -> tuple[Line, ...]:
@@ -141,9 +154,11 @@ def _positions_in(section: Section, as_of: int) -> list[Position]:
     floor, above = 0, 2
     for i, found in anchors:
         start = i
-        bare = _words(lines[i].text[:found.start] + " " + lines[i].text[found.end:]) == 0
+        bare = not ROLE_WORDS.search(lines[i].text[:found.start] + " " + lines[i].text[found.end:])
         title_below = i + 1 < len(lines) and _is_header_like(lines[i + 1]) and not _anchor(lines[i + 1], as_of)
-        reach = max(above, 1) if bare and not title_below else above  # dates alone: their title is above
+        reach = max(above, 1) if bare and not title_below else above  # no title by the dates: it is above
+        if lines[i].text.count("\t") >= 2:
+            reach = 0  # a table row holds its whole header (dates, role, company): nothing above is its
         while start - 1 >= floor and i - (start - 1) <= reach and _is_header_like(lines[start - 1]):
             start -= 1
         if not starts:
@@ -161,7 +176,8 @@ def _positions_in(section: Section, as_of: int) -> list[Position]:
             if not _is_header_like(line):
                 break
             header.append(line.text)
-        title, organisation = _title_and_organisation(header)
+        title, organisation = _row_cells(anchor_text[:found.start] + "\t" + anchor_text[found.end:]) \
+            or _title_and_organisation(header)
         positions.append(Position(title=title, organisation=organisation, dates=found.range,
                                   lines=tuple(own), section=section.heading))
     return positions
