@@ -43,6 +43,7 @@ AS_OF = month_index(2026, 11)
         ("From 2019 to 2021", "2019-07", "2021-06", 24, True),
         ("Jan 2019 – the present", "2019-01", "2026-11", 95, False),
         ("Jan 2022 – till date", "2022-01", "2026-11", 59, False),
+        ("Principal Engineer, Danube Exchange..........Feb 2023 – Present", "2023-02", "2026-11", 46, False),
         ("04/2025 onwards · Córdoba", "2025-04", "2026-11", 20, False),
         ("Jalisco Fintech\t2024-05 —", "2024-05", "2026-11", 31, False),
         ("2024-05 –", "2024-05", "2026-11", 31, False),
@@ -64,6 +65,7 @@ def test_gregorian_ranges(text: str, start: str, end: str, months: int, coarse: 
         ("۱۳۹۵/۰۷ – ۱۳۹۸/۰۶", "2016-10", "2019-09"),
         ("1395/07 - 1398/06", "2016-10", "2019-09"),
         ("۱۳۹۹ – ۱۴۰۲", "2020-10", "2023-09"),  # year-only: Mehr of the first to Shahrivar of the last
+        ("Alborz Web (مهر ۱۳۹۵ - شهریور ۱۳۹۸)", "2016-10", "2019-09"),  # month names in Persian script
     ],
 )
 def test_solar_hijri_ranges(text: str, start: str, end: str) -> None:

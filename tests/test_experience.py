@@ -191,3 +191,21 @@ def test_certifications_volunteering_and_dated_bullets_are_not_jobs(loaded_rules
     months = len(range(2022 * 12 + 1, AS_OF_MONTH + 1))
     assert exp.total_months == exp.skills["kafka"].dated_months == exp.skills["go"].dated_months == months
     assert exp.skills["docker"].mentioned and exp.skills["docker"].years == 0
+
+
+TABLE_ROWS = """
+Experience
+Period\tRole\tCompany\tHighlights
+07/2021 – Present\tSenior Backend Engineer\tTeranga Money, Dakar\tWallet APIs in Go on MySQL
+04/2018 – 06/2021\tBackend Developer\tSaloum Microcredit, Kaolack\tLoans in Go and MySQL
+01/2016 – 03/2018\tWeb Developer\tGorée Digital, Dakar\tPHP portals on MySQL
+"""
+
+
+def test_each_table_row_is_a_position_with_its_own_cells(loaded_rules) -> None:
+    _, exp = experience_of(TABLE_ROWS, loaded_rules)
+    assert [(p.title, p.organisation, p.dates.text) for p in exp.positions] == [
+        ("Senior Backend Engineer", "Teranga Money", "07/2021 – Present"),
+        ("Backend Developer", "Saloum Microcredit", "04/2018 – 06/2021"),
+        ("Web Developer", "Gorée Digital", "01/2016 – 03/2018")]
+    assert exp.skills["php"].dated_months == 27
