@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing
+import pickle
 import signal
 import time
 import warnings
@@ -211,8 +212,8 @@ def _collect(w: _Worker, results: list[Row | None]) -> bool:
         if not w.conn.poll():
             return False
         kind, payload = w.conn.recv()
-    except (EOFError, OSError):
-        return False  # it died; _retire reports the task it had
+    except (EOFError, OSError, pickle.UnpicklingError, ValueError):
+        return False  # it died, perhaps mid-message (out of memory); _retire reports the task it had
     if kind == "failed":
         raise ScreenerError(f"a worker process could not start ({payload}); a larger --memory may help")
     if kind == "ready":
