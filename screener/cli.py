@@ -41,6 +41,11 @@ class Format(StrEnum):
     html = "html"
 
 
+class ParseFormat(StrEnum):
+    json = "json"
+    table = "table"
+
+
 RulesOption = Annotated[Path | None, typer.Option(
     "--rules", help="Rules file (default: ./rules/requirements.yaml, else the packaged default).")]
 AsOfOption = Annotated[str | None, typer.Option(
@@ -156,14 +161,14 @@ def explain(
 def parse_command(
     file: Annotated[Path, typer.Argument(help="One CV.", exists=True, dir_okay=False)],
     as_of: AsOfOption = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="json (default) or table.")] = Format.json,
+    fmt: Annotated[ParseFormat, typer.Option("--format", "-f", help="JSON, or a readable dump.")] = ParseFormat.json,
 ) -> None:
     """Dump what screener understood of one CV: sections, positions, skills and claims (for debugging)."""
     from screener.inspect import parsed_view
 
     screener = _screener(None, as_of)
     view = parsed_view(screener.screen_file(file))
-    if fmt is Format.json:
+    if fmt is ParseFormat.json:
         write_output(json.dumps(view, indent=2, ensure_ascii=False) + "\n", None)
     else:
         Console().print(view)
