@@ -209,3 +209,20 @@ def test_each_table_row_is_a_position_with_its_own_cells(loaded_rules) -> None:
         ("Backend Developer", "Saloum Microcredit", "04/2018 – 06/2021"),
         ("Web Developer", "Gorée Digital", "01/2016 – 03/2018")]
     assert exp.skills["php"].dated_months == 27
+
+
+EMPLOYER_OVER_ROLES = """
+Experience
+Grachten Payments B.V., Amsterdam — Sep 2017 – Present
+    Staff Engineer | Apr 2023 – Present
+      - Payment routing in Go.
+    Backend Developer | Sep 2017 – Mar 2023
+      - Laravel/PHP back office.
+"""
+
+
+def test_an_employer_line_over_its_roles_names_them_and_is_not_a_job(loaded_rules) -> None:
+    _, exp = experience_of(EMPLOYER_OVER_ROLES, loaded_rules)
+    assert [(p.title, p.organisation) for p in exp.positions] == [
+        ("Staff Engineer", "Grachten Payments B.V."), ("Backend Developer", "Grachten Payments B.V.")]
+    assert exp.skills["go"].dated_months == len(range(2023 * 12 + 3, AS_OF_MONTH + 1))

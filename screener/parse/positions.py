@@ -117,8 +117,23 @@ def find_positions(sections: tuple[Section, ...], as_of: int) -> tuple[Position,
         searched = [s for s in sections if s.kind in ("preamble", "other", "summary")]
     positions: list[Position] = []
     for section in searched:
-        positions.extend(_positions_in(section, as_of))
+        positions.extend(_employers_over_roles(_positions_in(section, as_of)))
     return tuple(positions)
+
+
+def _employers_over_roles(positions: list[Position]) -> list[Position]:
+    """An employer line with its overall span ('Acme B.V. — 2017 – Present'), no job title and no text
+    of its own, over the roles held there: not a position itself, it names the roles' organisation."""
+    out: list[Position] = []
+    for k, p in enumerate(positions):
+        n = k + 1  # the roles right after it that fall within its span
+        while n < len(positions) and p.dates.start <= positions[n].dates.start <= positions[n].dates.end <= p.dates.end:
+            n += 1
+        if n > k + 1 and len(p.lines) == 1 and not ROLE_WORDS.search(p.title):
+            positions[k + 1:n] = [q if q.organisation else replace(q, organisation=p.title) for q in positions[k + 1:n]]
+            continue
+        out.append(positions[k])
+    return out
 
 
 # A cell that ends inside a range: 'June 2022 –' or 'Sep. 2016 – May' (its year wrapped to the next line).
