@@ -62,6 +62,8 @@ def render_html(report: dict[str, Any]) -> str:
     body = "".join(
         f'<tr class="{html.escape(row["verdict"] or "error")}">'
         + "".join(f"<td>{html.escape(_cell(row[k]))}</td>" for k in keys) + "</tr>\n" for row in rows)
+    skipped = "".join(f"<li>{html.escape(s['file'])}: {html.escape(s['reason'])}</li>" for s in report["skipped"])
+    skipped = f"<h2>Skipped</h2><ul>{skipped}</ul>\n" if skipped else ""
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>screener report</title>
 <style>body{{font-family:sans-serif}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:4px}}
@@ -71,5 +73,6 @@ tr.pass{{background:#e6f4e6}}tr.review{{background:#fff6dc}}tr.fail{{background:
 <p>As of {html.escape(report["as_of"])}. {html.escape(summary_text(report))}.
 Verdicts are recommendations for a person to check, not decisions.</p>
 <table><thead><tr>{head}</tr></thead><tbody>
-{body}</tbody></table></body></html>
+{body}</tbody></table>
+{skipped}</body></html>
 """
