@@ -17,6 +17,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from screener.model import Claim, Line
+from screener.phrases import phrase_pattern
 from screener.rules.schema import Rules
 
 _LIST_BEFORE = {",", "/", ":", "(", "|", "·", "•", "&", ";", "+", "[", "-", "–", "—"}
@@ -57,8 +58,7 @@ class SkillFinder:
             if skill.ambiguous:
                 self.words.add(skill_id, [[{"LOWER": w.lower()}] for w in skill.ambiguous])
             self.stop_after[skill_id] = {w.lower() for w in skill.not_followed_by}
-            self.english[skill_id] = (re.compile("|".join(re.escape(p) for p in skill.english_phrases), re.IGNORECASE)
-                                      if skill.english_phrases else None)
+            self.english[skill_id] = phrase_pattern(skill.english_phrases) if skill.english_phrases else None
 
     def mentions(self, lines: tuple[Line, ...]) -> list[Mention]:
         """Every skill mention, in document order."""
@@ -96,8 +96,9 @@ class SkillFinder:
         after = _next_word(doc, token)
         before = doc[token.i - 1].text if token.i > 0 else "\n"
         if token.text.islower():  # 'go' in lower case: only inside a list such as 'python, go, rust'
-            return before.strip() in _LIST_BEFORE | {""} and (after is None or after.text in _LIST_AFTER
-                                                                or "\n" in after.text)
+            hyphenated = before == "-" and token.i > 0 and not doc[token.i - 1].whitespace_  # 'on-the-go'
+            return not hyphenated and before.strip() in _LIST_BEFORE | {""} and (
+                after is None or after.text in _LIST_AFTER or "\n" in after.text)
         if before.lower() in _TECH_BEFORE:
             return True
         return after is None or after.text.lower() not in self.stop_after[skill]

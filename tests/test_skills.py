@@ -30,6 +30,8 @@ def skills_in(finder: SkillFinder, text: str) -> set[str]:
     "Made the Go/No-Go call for every release",
     "A Go-getter who ships",
     "Everything was Good to Go for launch",
+    "Rust engineer for trading systems, always on-the-go",
+    "Go-to-market lead for the broker API",
 ])
 def test_go_the_verb_is_not_go_the_language(finder: SkillFinder, text: str) -> None:
     assert "go" not in skills_in(finder, text)
@@ -47,6 +49,7 @@ def test_go_the_verb_is_not_go_the_language(finder: SkillFinder, text: str) -> N
     "moved from PHP to Go in 2025",
     "Backend Engineer (Go)",
     "languages: python, go, rust",
+    "- Go market-data services.",
 ])
 def test_go_the_language(finder: SkillFinder, text: str) -> None:
     assert "go" in skills_in(finder, text)
