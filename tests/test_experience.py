@@ -226,3 +226,16 @@ def test_an_employer_line_over_its_roles_names_them_and_is_not_a_job(loaded_rule
     assert [(p.title, p.organisation) for p in exp.positions] == [
         ("Staff Engineer", "Grachten Payments B.V."), ("Backend Developer", "Grachten Payments B.V.")]
     assert exp.skills["go"].dated_months == len(range(2023 * 12 + 3, AS_OF_MONTH + 1))
+
+
+PLACE_BESIDE_TITLE = """
+Experience
+Research Intern\tSanta Clara, CA
+NVIDIA Research\tMay 2022 – Aug 2022
+- Kernels in CUDA.
+"""
+
+
+def test_a_place_in_the_right_hand_column_is_not_the_organisation(loaded_rules) -> None:
+    _, exp = experience_of(PLACE_BESIDE_TITLE, loaded_rules)
+    assert [(p.title, p.organisation) for p in exp.positions] == [("Research Intern", "NVIDIA Research")]

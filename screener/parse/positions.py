@@ -184,15 +184,18 @@ def _positions_in(section: Section, as_of: int) -> list[Position]:
     for k, (i, found) in enumerate(anchors):
         end = starts[k + 1] if k + 1 < len(anchors) else len(lines)
         own = lines[starts[k]:end]
-        header = [line.text for line in lines[starts[k]:i]]
-        anchor_text = lines[i].text
-        header.append(anchor_text[:found.start] + "\t" + anchor_text[found.end:])
+        anchor_text = lines[i].text[:found.start] + "\t" + lines[i].text[found.end:]
+        around = list(lines[starts[k]:i])
         for line in lines[i + 1:min(i + 3, end)]:
             if not _is_header_like(line):
                 break
-            header.append(line.text)
-        title, organisation = _row_cells(anchor_text[:found.start] + "\t" + anchor_text[found.end:]) \
-            or _title_and_organisation(header)
+            around.append(line)
+        # right-hand cells of the lines around the dates hold places more often than employers
+        # ('Engineer<TAB>Accra' over 'Kasa Ltd<TAB>2019 – 2021'): they are the last candidates
+        left = [line.text.split("\t")[0] for line in around]
+        aside = [cell for line in around for cell in line.text.split("\t")[1:]]
+        title, organisation = _row_cells(anchor_text) or _title_and_organisation(
+            left[:i - starts[k]] + [anchor_text] + left[i - starts[k]:] + aside)
         positions.append(Position(title=title, organisation=organisation, dates=found.range,
                                   lines=tuple(own), section=section.heading))
     return positions
