@@ -239,3 +239,9 @@ NVIDIA Research\tMay 2022 – Aug 2022
 def test_a_place_in_the_right_hand_column_is_not_the_organisation(loaded_rules) -> None:
     _, exp = experience_of(PLACE_BESIDE_TITLE, loaded_rules)
     assert [(p.title, p.organisation) for p in exp.positions] == [("Research Intern", "NVIDIA Research")]
+
+
+def test_a_platform_title_is_backend_only_when_it_names_backend_work(loaded_rules) -> None:
+    text = "Experience\nPlatform Engineer (APIs), Acme — Jan 2020 – Dec 2021\nPlatform Engineer, Globex — Jan 2018 – Dec 2019\n"
+    _, exp = experience_of(text, loaded_rules)
+    assert exp.backend_months == 24 and exp.total_months == 48

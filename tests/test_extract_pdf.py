@@ -108,6 +108,25 @@ def test_a_short_sidebar_beside_a_long_work_history_is_its_own_block() -> None:
     assert kinds == ["main"] * 45 + ["side"] * 14
 
 
+def test_dates_flush_right_in_the_main_column_stay_with_their_titles_beside_a_sidebar() -> None:
+    def page(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 10)
+        y = 790
+        for n in range(6):
+            canvas.drawString(50, y, f"Engineer {n}, Acme {n}")
+            canvas.drawRightString(380, y, f"Jan {2010 + n} – Dec {2010 + n}")
+            for k in range(3):
+                canvas.drawString(50, y - 16 * (k + 1), f"- bullet {n}.{k} " + " ".join(LIPSUM[:5]))
+            y -= 64
+        for i in range(20):
+            canvas.drawString(420, 790 - 16 * i, f"side {i} Kafka")
+
+    lines = texts(read(make_pdf(page)))
+    for n in range(6):
+        assert f"Engineer {n}, Acme {n}\tJan {2010 + n} – Dec {2010 + n}" in lines
+    assert not any("side" in line and "Engineer" in line for line in lines)
+
+
 def test_headings_line_numbers_pages_and_x0() -> None:
     def page(text: str) -> Callable[[Canvas], None]:
         def draw(canvas: Canvas) -> None:

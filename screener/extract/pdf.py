@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 TAB_EM = 1.2  # a gap wider than this many font sizes separates columns (TAB), not words
 WORD_EM = 0.15  # a gap wider than this, beyond any uniform letter-spacing, is a word space
 MIN_FONT = 2.0  # points; smaller text counts as hidden
+_YEAR = re.compile(r"(?<!\d)(?:19|20|13|14|۱۳|۱۴)[\d۰-۹]{2}(?!\d)")
 _CID = re.compile(r"\(cid:\d+\)")
 _BULLETS = dict.fromkeys(map(ord, "●◦▪■□‣∙⦁⚫▸►➢➤\uf0b7\uf0a7\uf076\uf06c\uf0d8\uf0fc"), "•")
 _SPACED = re.compile(r"(?<!\S)(?:[^\W_] ){3,}[^\W_](?!\S)")  # 'T O P R E S E N T', '2 0 2 0'
@@ -193,6 +194,16 @@ def _columns(rows: list[_Row], depth: int = 0) -> list[list[_Row]]:
     score, x, first, end = best
     if score < 5:
         return [rows]
+    # Move the cut to the left edge most right-hand chunks share: right-aligned dates of the main
+    # column end before a sidebar begins, and belong with their titles on the left.
+    edges = Counter(round(c.x0) for r in rows[first:end] for c in r.chunks if c.x0 >= x)
+    shared = edges.most_common(1)[0][0] - 1.0 if edges else x
+    if shared > x and not any(c.x0 < shared < c.x1 for r in rows[first:end] for c in r.chunks):
+        x = shared
+        while first > 0 and not any(c.x0 - 2 < x < c.x1 + 2 for c in rows[first - 1].chunks):
+            first -= 1
+        while end < len(rows) and not any(c.x0 - 2 < x < c.x1 + 2 for c in rows[end].chunks):
+            end += 1
     left = [_Row([c for c in r.chunks if c.x1 <= x], r.label) for r in rows[first:end] if r.chunks[0].x1 <= x]
     right = [_Row([c for c in r.chunks if c.x0 >= x]) for r in rows[first:end] if r.chunks[-1].x0 >= x]
     extent = [side[0].top - side[-1].bottom for side in (left, right)]
@@ -209,6 +220,8 @@ def _columns(rows: list[_Row], depth: int = 0) -> list[list[_Row]]:
     edge = max(r.chunks[-1].x1 for r in side)
     if sum(edge - r.chunks[-1].x1 < 2 for r in side) >= 0.8 * len(side):
         return [rows]
+    if sum(bool(_YEAR.search(" ".join(_text(c) for c in r.chunks))) for r in side) >= 0.4 * len(side):
+        return [rows]  # a column of dates (and headings) beside the entries labels them: not a sidebar
     blocks = [rows[:first], *_columns(main, depth + 1), *_columns(side, depth + 1), rows[end:]]
     return [b for b in blocks if b]
 

@@ -32,6 +32,7 @@ _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890
 MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
                r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _JALALI_NAME = "(?:" + "|".join(_JALALI_MONTHS) + ")"
+ANY_MONTH = f"(?:{MONTH_NAME}|{_JALALI_NAME})"  # Gregorian or Solar Hijri month name
 _YEAR = r"(?:19[5-9]\d|20\d\d|1[34]\d\d)"  # Gregorian 1950–2099, Solar Hijri 1300–1499
 _MM = r"(?:0?[1-9]|1[0-2])"
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from screener.model import Line, Position, Section
-from screener.parse.dates import MONTH_NAME, Found, find_ranges
+from screener.parse.dates import ANY_MONTH, Found, find_ranges
 
 _BULLETS = "•·▪◦●○■□➢►▶✓✔-–—*+>"
 _BULLET = re.compile(rf"^\s*[{re.escape(_BULLETS)}]\s*")
@@ -137,7 +137,7 @@ def _employers_over_roles(positions: list[Position]) -> list[Position]:
 
 
 # A cell that ends inside a range: 'June 2022 –' or 'Sep. 2016 – May' (its year wrapped to the next line).
-_OPEN_TAIL = re.compile(rf"\d{{2}}\.?\s*(?:[-–—‒―\u00ad]|\bto)\s*(?:{MONTH_NAME})?\s*$", re.IGNORECASE)
+_OPEN_TAIL = re.compile(rf"\d{{2}}\.?\s*(?:[-–—‒―\u00ad]|\bto)\s*(?:{ANY_MONTH})?\s*$", re.IGNORECASE)
 
 
 def _join_split_ranges(lines: tuple[Line, ...], as_of: int) -> tuple[Line, ...]:
