@@ -242,6 +242,7 @@ def test_a_place_in_the_right_hand_column_is_not_the_organisation(loaded_rules) 
 
 
 def test_a_platform_title_is_backend_only_when_it_names_backend_work(loaded_rules) -> None:
-    text = "Experience\nPlatform Engineer (APIs), Acme — Jan 2020 – Dec 2021\nPlatform Engineer, Globex — Jan 2018 – Dec 2019\n"
+    text = ("Experience\nPlatform Engineer (APIs), Acme — Jan 2020 – Dec 2021\n"
+            "Platform Engineer, Globex — Jan 2018 – Dec 2019\n")
     _, exp = experience_of(text, loaded_rules)
     assert exp.backend_months == 24 and exp.total_months == 48

@@ -118,8 +118,8 @@ def test_dates_flush_right_in_the_main_column_stay_with_their_titles_beside_a_si
             for k in range(3):
                 canvas.drawString(50, y - 16 * (k + 1), f"- bullet {n}.{k} " + " ".join(LIPSUM[:5]))
             y -= 64
-        for i in range(20):
-            canvas.drawString(420, 790 - 16 * i, f"side {i} Kafka")
+        for i in range(12):
+            canvas.drawString(420, 783 - 13 * i, f"side {i} Kafka")
 
     lines = texts(read(make_pdf(page)))
     for n in range(6):
