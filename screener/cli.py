@@ -164,7 +164,7 @@ def parse_command(
     fmt: Annotated[ParseFormat, typer.Option("--format", "-f", help="JSON, or a readable dump.")] = ParseFormat.json,
 ) -> None:
     """Dump what screener understood of one CV: sections, positions, skills and claims (for debugging)."""
-    from screener.inspect import parsed_view
+    from screener.report.parsed import parsed_view
 
     screener = _screener(None, as_of)
     view = parsed_view(screener.screen_file(file))

@@ -162,6 +162,7 @@ def _join_split_ranges(lines: tuple[Line, ...], as_of: int) -> tuple[Line, ...]:
 def _positions_in(section: Section, as_of: int) -> list[Position]:
     lines = _join_split_ranges(section.lines, as_of)
     anchors = [(i, f) for i, line in enumerate(lines) if (f := _anchor(line, as_of))]
+    anchored = {i for i, _ in anchors}
     # Where each position's header starts: as many header-like lines above its dates as the first
     # position has (at most two). The first is the one to learn from: only the section heading is
     # above it, while above the others is the end of the previous position, which may also be short.
@@ -170,7 +171,7 @@ def _positions_in(section: Section, as_of: int) -> list[Position]:
     for i, found in anchors:
         start = i
         bare = not ROLE_WORDS.search(lines[i].text[:found.start] + " " + lines[i].text[found.end:])
-        title_below = i + 1 < len(lines) and _is_header_like(lines[i + 1]) and not _anchor(lines[i + 1], as_of)
+        title_below = i + 1 < len(lines) and _is_header_like(lines[i + 1]) and i + 1 not in anchored
         reach = max(above, 1) if bare and not title_below else above  # no title by the dates: it is above
         if lines[i].text.count("\t") >= 2:
             reach = 0  # a table row holds its whole header (dates, role, company): nothing above is its
