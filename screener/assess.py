@@ -22,6 +22,9 @@ from screener.rules.schema import Requirement, Rules
 Verdict = Literal["pass", "review", "fail"]
 Status = Literal["met", "borderline", "unmet"]
 MIN_TEXT_CHARS = 300  # less text than this is not a CV that can be read with confidence
+# The only characters beyond ASCII that a case-insensitive pattern matches to an ASCII letter
+# (Kelvin sign, long s, dotted and dotless i): without them, lower-cased substrings decide.
+_FOLDS_TO_ASCII = re.compile("[\u212a\u017f\u0130\u0131]")
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,11 @@ class Assessor:
 
     def _keywords(self, r: Requirement, lines: tuple[Line, ...]) -> RequirementResult:
         found: dict[str, Evidence] = {}
+        text = "\n".join(line.text for line in lines)
+        lowered = None if _FOLDS_TO_ASCII.search(text) else text.lower()
         for keyword, pattern in self.keyword_patterns[r.id]:
+            if not _may_contain(text, lowered, keyword, pattern):
+                continue
             for line in lines:
                 match = pattern.search(line.text)
                 if match:
@@ -132,3 +139,15 @@ class Assessor:
         if borderline or doubts:
             return "review", tuple(borderline + doubts)
         return "pass", ("every gate minimum is met",)
+
+
+def _may_contain(text: str, lowered: str | None, keyword: str, pattern: re.Pattern[str]) -> bool:
+    """False only when no line can match the keyword: a quick test before the search line by line.
+
+    Each word of an ASCII keyword must be a substring of the text (lower-cased unless the keyword is
+    matched case-sensitively); where case folding could reach beyond ASCII, one regex search decides."""
+    if lowered is None or not keyword.isascii():
+        return pattern.search(text) is not None
+    if pattern.flags & re.IGNORECASE:
+        return all(word.lower() in lowered for word in re.split(r"[\s-]+", keyword.strip()))
+    return all(word in text for word in re.split(r"[\s-]+", keyword.strip()))

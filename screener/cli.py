@@ -175,9 +175,10 @@ def parse_command(
 
 
 def _register_workflow() -> None:
-    from screener.cli_rules import register
+    from screener import cli_cache, cli_rules
 
-    register(app)
+    cli_rules.register(app)
+    cli_cache.register(app)
 
 
 _register_workflow()

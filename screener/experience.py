@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from screener.model import Claim, Evidence, Experience, Position, Resume, SkillExperience, month_label
+from screener.model import Claim, Evidence, Experience, Position, Resume, SkillExperience, Tokens, month_label
 from screener.parse.positions import ROLE_WORDS
 from screener.phrases import phrase_pattern
 from screener.rules.schema import Roles, Rules
@@ -69,11 +69,13 @@ def position_evidence(p: Position, number: int, text: str) -> Evidence:
                     p.dates.months)
 
 
-def measure(resume: Resume, rules: Rules, finder: SkillFinder, classifier: RoleClassifier) -> Experience:
-    """Years per skill, total and backend experience, each with the evidence behind it."""
+def measure(resume: Resume, rules: Rules, finder: SkillFinder, classifier: RoleClassifier,
+            tokens: Tokens | None = None) -> Experience:
+    """Years per skill, total and backend experience, each with the evidence behind it; ``tokens``
+    are the résumé's lines already tokenised (from the parse cache)."""
     positions = tuple(p for p in resume.positions if classifier.is_position(p))
     numbered = list(enumerate(positions, start=1))
-    mentions = finder.mentions(resume.lines)
+    mentions = finder.mentions(resume.lines, tokens)
     claims = finder.claims(mentions)
     position_of_line = {line.number: (n, p) for n, p in numbered for line in p.lines}
 

@@ -99,6 +99,26 @@ class Resume:
 
 
 @dataclass(frozen=True)
+class Tokens:
+    """A text as the tokenizer split it: its words and whether a space follows each.
+
+    They depend on the text alone, not on the rules, so they are cached with the parse and a rules
+    change does not tokenise again (rebuilding spaCy's ``Doc`` from them is several times faster)."""
+
+    words: tuple[str, ...]
+    spaces: tuple[bool, ...]
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What extraction and parsing make of a file: all that the parse cache keeps (never a score)."""
+
+    document: Document
+    resume: Resume
+    tokens: Tokens
+
+
+@dataclass(frozen=True)
 class Evidence:
     """Why a number is what it is: the words, where they are, and the months they stand for."""
 

@@ -16,7 +16,7 @@ import spacy
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from screener.model import Claim, Line
+from screener.model import Claim, Line, Tokens
 from screener.phrases import phrase_pattern
 from screener.rules.schema import Rules
 
@@ -60,15 +60,21 @@ class SkillFinder:
             self.stop_after[skill_id] = {w.lower() for w in skill.not_followed_by}
             self.english[skill_id] = phrase_pattern(skill.english_phrases) if skill.english_phrases else None
 
-    def mentions(self, lines: tuple[Line, ...]) -> list[Mention]:
-        """Every skill mention, in document order."""
-        text = "\n".join(line.text for line in lines)
+    def tokenize(self, lines: tuple[Line, ...]) -> Tokens:
+        doc = self.nlp.make_doc("\n".join(line.text for line in lines))
+        return Tokens(tuple(t.text for t in doc), tuple(bool(t.whitespace_) for t in doc))
+
+    def mentions(self, lines: tuple[Line, ...], tokens: Tokens | None = None) -> list[Mention]:
+        """Every skill mention, in document order; ``tokens`` are the lines' own (from the cache)."""
         starts = []
         offset = 0
         for line in lines:
             starts.append(offset)
             offset += len(line.text) + 1
-        doc = self.nlp.make_doc(text)
+        if tokens is None:
+            doc = self.nlp.make_doc("\n".join(line.text for line in lines))
+        else:
+            doc = Doc(self.nlp.vocab, words=list(tokens.words), spaces=list(tokens.spaces))
         spans: list[tuple[int, int, str]] = []
         for match_id, start, end in self.phrases(doc):
             spans.append((start, end, self.nlp.vocab.strings[match_id]))
@@ -122,8 +128,7 @@ def _context_start(doc: Doc, token: Token) -> int:
 
 def _context(doc: Doc, token: Token) -> str:
     """The text of a few tokens either side, for phrase checks."""
-    end = doc[min(token.i + 4, len(doc) - 1)]
-    return doc.text[_context_start(doc, token):end.idx + len(end.text)]
+    return doc[max(token.i - 4, 0):min(token.i + 4, len(doc) - 1) + 1].text  # (doc.text would join every token)
 
 
 def _next_word(doc: Doc, token: Token) -> Token | None:

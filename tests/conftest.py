@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -8,6 +9,14 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 AS_OF = date(2026, 11, 1)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _own_parse_cache(tmp_path_factory):
+    """The suite never touches the user's parse cache: it gets its own (CLI subprocesses inherit it)."""
+    from screener.cache import ENV_FOLDER
+
+    os.environ[ENV_FOLDER] = str(tmp_path_factory.mktemp("parse-cache"))
 
 
 @pytest.fixture(scope="session")

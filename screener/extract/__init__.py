@@ -16,7 +16,10 @@ from screener.extract.sniff import sniff
 from screener.extract.text import extract_text
 from screener.model import Document
 
-__all__ = ["Limits", "extract", "extract_file", "read_file"]
+__all__ = ["EXTRACTOR_VERSION", "Limits", "extract", "extract_file", "read_file"]
+
+# Bump when a change here can change the lines extracted from the same bytes: it keys the parse cache.
+EXTRACTOR_VERSION = 1
 
 
 def extract(data: bytes, name: str = "", limits: Limits = Limits()) -> Document:

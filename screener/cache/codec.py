@@ -1,0 +1,135 @@
+"""The parse product (:class:`~screener.model.Parsed`) as versioned JSON, and back.
+
+JSON, never pickle: a cache file may be tampered with, and decoding must not run anything. Decoding
+checks every field's type, so a damaged value is an error (a cache miss), not a wrong result. Lines
+are stored once in a table and referred to by index from the document, its sections and positions.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, get_args
+
+from screener.model import (
+    DateRange,
+    Document,
+    DocumentKind,
+    Line,
+    Parsed,
+    Position,
+    Resume,
+    Section,
+    SectionKind,
+    Tokens,
+)
+
+FORMAT = 1  # bump when the layout of the JSON below changes
+_KINDS = set(get_args(DocumentKind))
+_SECTION_KINDS = set(get_args(SectionKind))
+_CALENDARS = {"gregorian", "jalali"}
+
+
+class DecodeError(ValueError):
+    """A stored value that is not what this version of screener writes."""
+
+
+def encode(parsed: Parsed) -> str:
+    table: dict[Line, int] = {}
+
+    def refs(lines: tuple[Line, ...]) -> list[int]:
+        return [table.setdefault(line, len(table)) for line in lines]
+
+    d, r = parsed.document, parsed.resume
+    value = {
+        "format": FORMAT,
+        "document": {"kind": d.kind, "pages": d.pages, "warnings": list(d.warnings), "lines": refs(d.lines)},
+        "resume": {
+            "lines": refs(r.lines),
+            "sections": [{"kind": s.kind, "heading": s.heading, "lines": refs(s.lines)} for s in r.sections],
+            "positions": [{"title": p.title, "organisation": p.organisation, "section": p.section,
+                           "dates": [p.dates.start, p.dates.end, p.dates.text, p.dates.ongoing, p.dates.coarse,
+                                     p.dates.calendar],
+                           "lines": refs(p.lines)} for p in r.positions],
+        },
+        "tokens": {"words": list(parsed.tokens.words), "spaces": "".join("01"[s] for s in parsed.tokens.spaces)},
+    }
+    value["lines"] = [[x.text, x.number, x.page, x.heading, x.x0] for x in table]
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode(text: str) -> Parsed:
+    """The value :func:`encode` wrote; :class:`DecodeError` for anything else."""
+    try:
+        value = json.loads(text)
+        if _get(value, "format", int) != FORMAT:
+            raise DecodeError("another format version")
+        table = tuple(_line(x) for x in _get(value, "lines", list))
+        d, r, t = _get(value, "document", dict), _get(value, "resume", dict), _get(value, "tokens", dict)
+        document = Document(_choice(_get(d, "kind", str), _KINDS), _lines(d, table), _get(d, "pages", int),
+                            tuple(_strings(_get(d, "warnings", list))))
+        sections = tuple(Section(_choice(_get(s, "kind", str), _SECTION_KINDS), _get(s, "heading", str),
+                                 _lines(s, table)) for s in _dicts(_get(r, "sections", list)))
+        positions = tuple(Position(_get(p, "title", str), _get(p, "organisation", str),
+                                   _dates(_get(p, "dates", list)), _lines(p, table), _get(p, "section", str))
+                          for p in _dicts(_get(r, "positions", list)))
+        words, spaces = _strings(_get(t, "words", list)), _get(t, "spaces", str)
+        if len(words) != len(spaces) or set(spaces) - {"0", "1"}:
+            raise DecodeError("tokens do not match their spaces")
+        tokens = Tokens(tuple(words), tuple(s == "1" for s in spaces))
+        return Parsed(document, Resume(sections, positions, _lines(r, table)), tokens)
+    except (ValueError, TypeError, KeyError, IndexError, RecursionError) as exc:
+        raise DecodeError(f"not a stored parse: {exc}") from None
+
+
+def _get(value: Any, key: str, kind: type) -> Any:
+    if not isinstance(value, dict):
+        raise DecodeError("expected an object")
+    item = value[key]
+    if type(item) is not kind:  # exact: a bool is not an int here
+        raise DecodeError(f"{key}: expected {kind.__name__}")
+    return item
+
+
+def _choice(value: str, allowed: set[str]) -> Any:
+    if value not in allowed:
+        raise DecodeError(f"unknown value {value!r}")
+    return value
+
+
+def _strings(items: list[Any]) -> list[str]:
+    if not all(type(x) is str for x in items):
+        raise DecodeError("expected strings")
+    return items
+
+
+def _dicts(items: list[Any]) -> list[dict[str, Any]]:
+    if not all(type(x) is dict for x in items):
+        raise DecodeError("expected objects")
+    return items
+
+
+def _line(x: Any) -> Line:
+    if not (type(x) is list and len(x) == 5):
+        raise DecodeError("a line is [text, number, page, heading, x0]")
+    text, number, page, heading, x0 = x
+    if not (type(text) is str and type(number) is int and type(page) is int and type(heading) is bool
+            and type(x0) in (int, float)):
+        raise DecodeError("a line's fields have the wrong types")
+    return Line(text, number, page, heading, float(x0))
+
+
+def _lines(value: dict[str, Any], table: tuple[Line, ...]) -> tuple[Line, ...]:
+    refs = _get(value, "lines", list)
+    if not all(type(i) is int and 0 <= i < len(table) for i in refs):
+        raise DecodeError("a line reference is out of range")
+    return tuple(table[i] for i in refs)
+
+
+def _dates(x: list[Any]) -> DateRange:
+    if len(x) != 6:
+        raise DecodeError("dates are [start, end, text, ongoing, coarse, calendar]")
+    start, end, text, ongoing, coarse, calendar = x
+    if not (type(start) is int and type(end) is int and type(text) is str and type(ongoing) is bool
+            and type(coarse) is bool):
+        raise DecodeError("the dates' fields have the wrong types")
+    return DateRange(start, end, text, ongoing, coarse, _choice(calendar, _CALENDARS))

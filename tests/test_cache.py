@@ -1,0 +1,196 @@
+"""The parse cache: values survive the round trip, keys change with every stage's version, and a damaged,
+foreign or tampered cache file never gives a wrong parse (it is a miss, and the file is rebuilt)."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from screener.cache import ParseCache, document_key, keys, parse_key
+from screener.cache.codec import DecodeError, decode, encode
+from screener.cache.store import _checksum
+from screener.cli import main
+from screener.extract import Limits, extract
+from screener.model import Parsed
+from screener.parse import parse
+from tests.conftest import REPO
+
+SAMPLES = REPO / "samples"
+AS_OF_MONTH = 2026 * 12 + 10
+
+
+@pytest.fixture(scope="module")
+def parsed_samples(screener) -> dict[str, tuple[str, Parsed]]:
+    """Every sample CV's parse, by file name, with the sha256 of its bytes."""
+    out = {}
+    for path in sorted(SAMPLES.glob("[0-9]*")):
+        data = path.read_bytes()
+        document = extract(data, path.name)
+        out[path.name] = (hashlib.sha256(data).hexdigest(),
+                          Parsed(document, parse(document, AS_OF_MONTH), screener.finder.tokenize(document.lines)))
+    return out
+
+
+def _keys(sha: str, name: str = "cv.pdf") -> tuple[str, str]:
+    doc = document_key(sha, name, Limits())
+    return parse_key(doc, AS_OF_MONTH), doc
+
+
+def _fill(cache: ParseCache, parsed_samples: dict[str, tuple[str, Parsed]]) -> None:
+    for name, (sha, parsed) in parsed_samples.items():
+        cache.store(*_keys(sha, name), parsed)
+
+
+def test_every_sample_parse_survives_the_round_trip(parsed_samples) -> None:
+    for _, parsed in parsed_samples.values():
+        assert decode(encode(parsed)) == parsed
+    assert any(p.resume.positions for _, p in parsed_samples.values())
+
+
+def test_cached_tokens_rebuild_the_same_text(parsed_samples) -> None:
+    for _, parsed in parsed_samples.values():
+        rebuilt = "".join(w + (" " if s else "") for w, s in zip(parsed.tokens.words, parsed.tokens.spaces,
+                                                                strict=True))
+        assert rebuilt.rstrip(" ") == parsed.document.text.rstrip(" ")
+
+
+def test_stored_parse_is_loaded_by_its_key_only(tmp_path: Path, parsed_samples) -> None:
+    cache = ParseCache(tmp_path)
+    _fill(cache, parsed_samples)
+    for name, (sha, parsed) in parsed_samples.items():
+        key, doc_key = _keys(sha, name)
+        assert cache.load(key) == parsed
+        assert cache.load_document(doc_key) == parsed.document
+        assert cache.load(parse_key(doc_key, AS_OF_MONTH + 1)) is None  # another month's 'Present'
+    sha, _ = next(iter(parsed_samples.values()))
+    assert cache.load(_keys(sha, "cv.md")[0]) is None  # the extension tells Markdown from text
+    assert cache.load(parse_key(document_key(sha, "cv.pdf", Limits(max_pages=3)), AS_OF_MONTH)) is None
+    assert cache.info().entries == len(parsed_samples)
+
+
+@pytest.mark.parametrize("module, constant", [("screener.extract", "EXTRACTOR_VERSION"),
+                                              ("screener.parse", "PARSER_VERSION"),
+                                              ("screener.parse", "VOCABULARY_VERSION")])
+def test_a_new_stage_version_misses_the_cache(tmp_path: Path, parsed_samples, monkeypatch, module: str,
+                                              constant: str) -> None:
+    import importlib
+
+    sha, parsed = next(iter(parsed_samples.values()))
+    cache = ParseCache(tmp_path)
+    cache.store(*_keys(sha), parsed)
+    assert cache.load(_keys(sha)[0]) == parsed
+    monkeypatch.setattr(importlib.import_module(module), constant, getattr(importlib.import_module(module),
+                                                                           constant) + 1)
+    keys._extraction_versions.cache_clear()
+    keys._parse_versions.cache_clear()
+    try:
+        assert cache.load(_keys(sha)[0]) is None
+    finally:
+        monkeypatch.undo()
+        keys._extraction_versions.cache_clear()
+        keys._parse_versions.cache_clear()
+    assert cache.load(_keys(sha)[0]) == parsed
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_flipped_bytes_never_give_a_wrong_parse(tmp_path: Path, parsed_samples, seed: int) -> None:
+    cache = ParseCache(tmp_path)
+    _fill(cache, parsed_samples)
+    cache.close()  # checkpoints the write-ahead log into the file
+    data = bytearray(cache.path.read_bytes())
+    rng = random.Random(seed)
+    # seed 0 damages the header; the others, bytes anywhere (mostly inside stored values)
+    spots = range(0, 100, 7) if seed == 0 else [rng.randrange(len(data)) for _ in range(1 + seed * 20)]
+    for i in spots:
+        data[i] ^= 1 << rng.randrange(8)
+    cache.path.write_bytes(bytes(data))
+
+    damaged = ParseCache(tmp_path)
+    for name, (sha, parsed) in parsed_samples.items():
+        assert damaged.load(_keys(sha, name)[0]) in (parsed, None)
+    _fill(damaged, parsed_samples)  # still usable (rebuilt where it had to be)
+    for name, (sha, parsed) in parsed_samples.items():
+        assert damaged.load(_keys(sha, name)[0]) == parsed
+
+
+def test_a_garbage_file_is_rebuilt(tmp_path: Path, parsed_samples) -> None:
+    cache = ParseCache(tmp_path)
+    cache.path.parent.mkdir(parents=True, exist_ok=True)
+    cache.path.write_bytes(random.Random(1).randbytes(50_000))
+    sha, parsed = next(iter(parsed_samples.values()))
+    assert cache.load(_keys(sha)[0]) is None
+    cache.store(*_keys(sha), parsed)
+    assert cache.load(_keys(sha)[0]) == parsed
+    assert cache.info().entries == 1
+
+
+def test_another_programs_database_is_rebuilt(tmp_path: Path, parsed_samples) -> None:
+    path = tmp_path / "parse-cache.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE parsed (key TEXT, value TEXT)")  # our table's name, not our layout
+        db.execute("INSERT INTO parsed VALUES ('k', 'v')")
+    db.close()
+    cache = ParseCache(tmp_path)
+    sha, parsed = next(iter(parsed_samples.values()))
+    assert cache.load(_keys(sha)[0]) is None
+    cache.store(*_keys(sha), parsed)
+    assert cache.load(_keys(sha)[0]) == parsed
+    assert cache.info().entries == 1
+
+
+def test_a_tampered_value_with_a_matching_checksum_is_a_miss(tmp_path: Path, parsed_samples) -> None:
+    cache = ParseCache(tmp_path)
+    sha, parsed = next(iter(parsed_samples.values()))
+    key, doc_key = _keys(sha)
+    cache.store(key, doc_key, parsed)
+    cache.close()
+    forged = encode(parsed).replace('"pages":', '"pages":"1","x":', 1)
+    with pytest.raises(DecodeError):
+        decode(forged)
+    with sqlite3.connect(cache.path) as db:
+        db.execute("UPDATE parsed SET value = ?, checksum = ?", (forged, _checksum(key, doc_key, forged.encode())))
+    db.close()
+    assert ParseCache(tmp_path).load(key) is None
+    assert ParseCache(tmp_path).info().entries == 0  # and the entry is gone
+
+
+def test_two_writers_at_once_keep_every_entry(tmp_path: Path, parsed_samples) -> None:
+    items = list(parsed_samples.items())
+
+    def write(part: list) -> None:
+        cache = ParseCache(tmp_path)  # a connection of its own, as another run would have
+        for name, (sha, parsed) in part:
+            cache.store(*_keys(sha, name), parsed)
+        cache.close()
+
+    threads = [threading.Thread(target=write, args=(items[i::2],)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    cache = ParseCache(tmp_path)
+    assert cache.info().entries == len(items)
+    assert all(cache.load(_keys(sha, name)[0]) == parsed for name, (sha, parsed) in items)
+
+
+def test_cache_info_and_clear_commands(tmp_path: Path, parsed_samples, capsys) -> None:
+    _fill(ParseCache(tmp_path), parsed_samples)
+    assert main(["cache", "info", "--cache", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert str(tmp_path / "parse-cache.sqlite3") in out
+    assert f"entries:  {len(parsed_samples)}" in out
+    assert main(["cache", "clear", "--cache", str(tmp_path)]) == 0
+    assert f"{len(parsed_samples)} entries removed" in capsys.readouterr().out
+    assert main(["cache", "info", "--cache", str(tmp_path)]) == 0
+    assert "entries:  0" in capsys.readouterr().out
+
+
+def test_the_suite_never_uses_the_real_user_cache() -> None:
+    import platformdirs
+
+    assert keys.default_folder() != Path(platformdirs.user_cache_dir("screener", appauthor=False))
