@@ -8,11 +8,12 @@ the skill and the claim is more than a year away from that (a claim within a yea
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Literal
 
 from screener.model import Claim, Evidence, Experience, Position, Resume, SkillExperience, Tokens, month_label
-from screener.parse.positions import ROLE_WORDS
+from screener.parse.vocabulary import Vocabulary, default_vocabulary
 from screener.phrases import phrase_pattern
 from screener.rules.schema import Roles, Rules
 from screener.skills import Mention, SkillFinder
@@ -20,10 +21,23 @@ from screener.skills import Mention, SkillFinder
 CLAIM_AGREES_YEARS = 1.0  # a claim this close to the dated years is just text
 
 
-class RoleClassifier:
-    """Classifies a position from the words of its title (and organisation, for breaks)."""
+def vocabulary_for(rules: Rules) -> Vocabulary:
+    """The shipped vocabulary plus the rules file's own words: its technical and internship role
+    words are job-title words too."""
+    return default_vocabulary().extended(job_titles=rules.roles.technical + rules.roles.internship)
 
-    def __init__(self, roles: Roles) -> None:
+
+# A title's qualifier: words in brackets, or after a comma or a spaced dash ('Software Engineer
+# (Front-End)', 'Software Engineer, Infrastructure', 'Squad Lead — Payments').
+_QUALIFIER = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]|(?:,|\s[-–—|]\s)(.*)$")
+
+
+class RoleClassifier:
+    """The one judge of positions: job or not, backend or not, internship or not. Its words come
+    from the rules file (``roles``) and the vocabulary (job-title words)."""
+
+    def __init__(self, roles: Roles, vocab: Vocabulary) -> None:
+        self.titles = vocab.job_titles
         self.backend = phrase_pattern(roles.backend)
         self.not_backend = phrase_pattern(roles.not_backend)
         self.technical = phrase_pattern(roles.technical)
@@ -37,15 +51,19 @@ class RoleClassifier:
         if self.not_position.search(p.title):
             return False
         header = f"{p.title} {p.organisation}"
-        return not (self.education.search(header) and not ROLE_WORDS.search(header))
+        return not (self.education.search(header) and not self.titles.search(header))
 
     def is_backend(self, p: Position) -> bool:
-        title = p.title
-        if self.backend.search(title):
-            return True
-        if self.not_backend.search(title):
-            return False
-        return bool(self.technical.search(title) or self.backend_work.search(p.text))
+        """Decided by the title's qualifier when it names a kind of work ('Software Engineer
+        (Front-End)' is not backend, 'Squad Lead (leads backend engineers)' is), else by the title's
+        own words (backend → not backend → technical), else by the position's own text."""
+        qualifier = " ".join(g for m in _QUALIFIER.finditer(p.title) for g in m.groups() if g)
+        main = _QUALIFIER.sub(" ", p.title)
+        for words in (qualifier, main):
+            backend, not_backend = self.backend.search(words), self.not_backend.search(words)
+            if backend or not_backend:
+                return bool(backend) and not (not_backend and words is qualifier)
+        return bool(self.technical.search(p.title) or self.backend_work.search(p.text))
 
     def is_internship(self, p: Position) -> bool:
         return bool(self.internship.search(p.title))

@@ -78,8 +78,10 @@ class Position:
         return "\n".join(line.text for line in self.lines)
 
 
-SectionKind = Literal["experience", "education", "skills", "projects", "summary", "credentials", "other",
-                      "preamble"]  # credentials: certifications, volunteering, awards (dated, but not jobs)
+SectionKind = Literal["experience", "education", "skills", "projects", "summary", "credentials", "activities",
+                      "other", "preamble"]
+# credentials: certifications, awards, publications; activities: clubs, memberships, volunteering
+# (dated, but never jobs)
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ class Resume:
     sections: tuple[Section, ...]
     positions: tuple[Position, ...]
     lines: tuple[Line, ...]  # every line, for mention and claim search
+    warnings: tuple[str, ...] = ()  # what the parser doubts, e.g. 'no_experience_heading: …'
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Literal
 
 from screener.assess import Assessment, Assessor
 from screener.errors import ExtractError
-from screener.experience import RoleClassifier, measure
+from screener.experience import RoleClassifier, measure, vocabulary_for
 from screener.extract import Limits, extract, read_file
 from screener.model import Document, Experience, Resume, month_index
 from screener.parse import parse
@@ -36,6 +36,11 @@ class Outcome:
     experience: Experience | None = None
     assessment: Assessment | None = None
 
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What the extractor and the parser doubt about this file."""
+        return (self.document.warnings if self.document else ()) + (self.resume.warnings if self.resume else ())
+
 
 class Screener:
     """Everything that depends only on the rules and the as-of date, built once per process."""
@@ -46,7 +51,8 @@ class Screener:
         self.as_of_month = month_index(as_of.year, as_of.month)
         self.limits = limits
         self.finder = SkillFinder(loaded.rules)
-        self.classifier = RoleClassifier(loaded.rules.roles)
+        self.vocabulary = vocabulary_for(loaded.rules)
+        self.classifier = RoleClassifier(loaded.rules.roles, self.vocabulary)
         self.assessor = Assessor(loaded.rules)
 
     def screen_bytes(self, data: bytes, file: str) -> Outcome:
@@ -58,9 +64,9 @@ class Screener:
             return Outcome(file, digest, "error", exc.code, exc.message)
         except RecursionError:
             return Outcome(file, digest, "error", "corrupt", "The document is nested too deeply to be read.")
-        resume = parse(document, self.as_of_month)
+        resume = parse(document, self.as_of_month, self.vocabulary)
         experience = measure(resume, self.loaded.rules, self.finder, self.classifier)
-        assessment = self.assessor.assess(experience, document.lines, document.warnings)
+        assessment = self.assessor.assess(experience, document.lines, document.warnings + resume.warnings)
         return Outcome(file, digest, "ok", document=document, resume=resume, experience=experience,
                        assessment=assessment)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from screener.experience import RoleClassifier, measure, months_of
+from screener.experience import RoleClassifier, measure, months_of, vocabulary_for
 from screener.model import DateRange, Document, Line, Position, month_label
 from screener.parse import parse
 from screener.skills import SkillFinder
@@ -20,8 +20,9 @@ def doc(text: str) -> Document:
 
 
 def experience_of(text: str, rules):
-    resume = parse(doc(text), AS_OF_MONTH)
-    return resume, measure(resume, rules.rules, SkillFinder(rules.rules), RoleClassifier(rules.rules.roles))
+    vocab = vocabulary_for(rules.rules)
+    resume = parse(doc(text), AS_OF_MONTH, vocab)
+    return resume, measure(resume, rules.rules, SkillFinder(rules.rules), RoleClassifier(rules.rules.roles, vocab))
 
 
 def position(start: int, end: int) -> Position:
@@ -246,3 +247,31 @@ def test_a_platform_title_is_backend_only_when_it_names_backend_work(loaded_rule
             "Platform Engineer, Globex — Jan 2018 – Dec 2019\n")
     _, exp = experience_of(text, loaded_rules)
     assert exp.backend_months == 24 and exp.total_months == 48
+
+
+def role(title: str, text: str = "", organisation: str = "Acme") -> Position:
+    lines = tuple(Line(t, n) for n, t in enumerate([title, *text.splitlines()], start=1))
+    return Position(title, organisation, DateRange(0, 11, ""), lines, "Experience")
+
+
+def test_a_title_qualifier_decides_backendness(loaded_rules) -> None:
+    classify = RoleClassifier(loaded_rules.rules.roles, vocabulary_for(loaded_rules.rules))
+    assert not classify.is_backend(role("Software Engineer (Front-End)"))
+    assert not classify.is_backend(role("Software Engineer, Infrastructure"))
+    assert classify.is_backend(role("Squad Lead (leads backend engineers)"))
+    assert classify.is_backend(role("Developer (Golang/Rust)"))
+    assert not classify.is_backend(role("Machine Learning Engineer", "Trained ranking models."))
+
+
+def test_where_the_title_is_not_decisive_the_position_text_decides(loaded_rules) -> None:
+    classify = RoleClassifier(loaded_rules.rules.roles, vocabulary_for(loaded_rules.rules))
+    assert classify.is_backend(role("Owner / CTO", "Wrote the order API in Go."))
+    assert classify.is_backend(role("Gameplay Programmer", "Game server engineering: matchmaking, lobbies."))
+    assert not classify.is_backend(role("Owner", "Ran the bakery's shop floor."))
+
+
+def test_job_title_words_from_the_rules_keep_jobs_at_schools_and_academies(loaded_rules) -> None:
+    classify = RoleClassifier(loaded_rules.rules.roles, vocabulary_for(loaded_rules.rules))
+    assert classify.is_position(role("Apprentice", organisation="Siemens Academy"))
+    assert classify.is_position(role("SWE", organisation="Google School of AI"))
+    assert not classify.is_position(role("BSc Informatics", organisation="Riverside University"))

@@ -21,8 +21,36 @@ from screener.parse.sections import heading_kind, split_sections
     ("About me", False, "summary"),
     ("Professional Journey", True, "experience"),
     ("LICENSES & CERTIFICATIONS", False, "credentials"),
-    ("Volunteer", True, "credentials"),
-    ("Volunteer Work Experience", True, "credentials"),
+    ("Volunteer", True, "activities"),
+    ("Volunteer Work Experience", True, "activities"),
+    # decoration around the words
+    ("--- EDUCATION -----", False, "education"),
+    ("== Skills ==", False, "skills"),
+    ("EXPERIENCE:", False, "experience"),
+    ("~ Work ~", False, "experience"),
+    ("### **Professional Experience** ###", True, "experience"),
+    ("» Projects «", False, "projects"),
+    # extra words that only qualify the heading
+    ("WORK EXPERIENCE (7 YEARS, 2017 - 2024)", False, "experience"),
+    ("Experience — 10 years", False, "experience"),
+    ("Employment History (selected)", True, "experience"),
+    ("Relevant Experience: last 8 years", False, "experience"),
+    ("Education [abridged]", False, "education"),
+    # non-job sections
+    ("Extracurricular Activity", True, "activities"),
+    ("CLUBS & SOCIETIES", False, "activities"),
+    ("Professional Memberships", True, "activities"),
+    # other languages
+    ("工作经历", False, "experience"),
+    ("工作經歷", False, "experience"),
+    ("工作经验（5年）", False, "experience"),
+    ("项目经历", False, "projects"),
+    ("專案經歷", False, "projects"),
+    ("教育经历", False, "education"),
+    ("专业技能", False, "skills"),
+    ("Опыт работы", False, "experience"),
+    ("Expérience professionnelle", False, "experience"),
+    ("Arbetslivserfarenhet", False, "experience"),
 ])
 def test_headings(text: str, heading: bool, kind: str) -> None:
     assert heading_kind(Line(text, 1, heading=heading)) == kind
@@ -34,6 +62,9 @@ def test_headings(text: str, heading: bool, kind: str) -> None:
     "Project Management Simulation Training",
     "Senior Backend Engineer",
     "Built the skills matrix for the team.",
+    "Stack: Go, Kafka, Docker",
+    "Tech stack: Go",
+    "Work — Acme Corp, Lead Engineer",
 ])
 def test_job_titles_and_sentences_are_not_headings(text: str) -> None:
     assert heading_kind(Line(text, 1, heading=True)) is None
@@ -44,3 +75,15 @@ def test_a_heading_in_a_left_label_column_opens_its_section() -> None:
     sections = split_sections(lines)
     assert [(s.kind, s.heading) for s in sections] == [("preamble", ""), ("experience", "EXPERIENCE")]
     assert [line.text for line in sections[1].lines] == ["Acme, Engineer\t2022 – Present", "Go services"]
+
+
+def test_a_heading_carrying_a_company_and_its_dates_opens_experience_with_that_job() -> None:
+    lines = (Line("工作经历：北辰科技 2019.07 – 2021.03", 1), Line("后端开发，Go 服务", 2))
+    sections = split_sections(lines)
+    assert [(s.kind, s.heading) for s in sections] == [("experience", "工作经历")]
+    assert sections[0].lines[0].text == "北辰科技 2019.07 – 2021.03"
+
+
+def test_a_range_in_a_heading_is_a_summary_not_a_first_job() -> None:
+    sections = split_sections((Line("WORK EXPERIENCE (7 YEARS, 2017 - 2024)", 1), Line("Engineer, Acme", 2)))
+    assert [(s.kind, [x.text for x in s.lines]) for s in sections] == [("experience", ["Engineer, Acme"])]

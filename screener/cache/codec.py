@@ -45,6 +45,7 @@ def encode(parsed: Parsed) -> str:
         "document": {"kind": d.kind, "pages": d.pages, "warnings": list(d.warnings), "lines": refs(d.lines)},
         "resume": {
             "lines": refs(r.lines),
+            "warnings": list(r.warnings),
             "sections": [{"kind": s.kind, "heading": s.heading, "lines": refs(s.lines)} for s in r.sections],
             "positions": [{"title": p.title, "organisation": p.organisation, "section": p.section,
                            "dates": [p.dates.start, p.dates.end, p.dates.text, p.dates.ongoing, p.dates.coarse,
@@ -76,7 +77,8 @@ def decode(text: str) -> Parsed:
         if len(words) != len(spaces) or set(spaces) - {"0", "1"}:
             raise DecodeError("tokens do not match their spaces")
         tokens = Tokens(tuple(words), tuple(s == "1" for s in spaces))
-        return Parsed(document, Resume(sections, positions, _lines(r, table)), tokens)
+        resume = Resume(sections, positions, _lines(r, table), tuple(_strings(_get(r, "warnings", list))))
+        return Parsed(document, resume, tokens)
     except (ValueError, TypeError, KeyError, IndexError, RecursionError) as exc:
         raise DecodeError(f"not a stored parse: {exc}") from None
 

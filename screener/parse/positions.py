@@ -11,22 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from screener.model import Line, Position, Section
+from screener.model import Line, Position, Section, SectionKind
 from screener.parse.dates import ANY_MONTH, Found, find_ranges
+from screener.parse.vocabulary import Vocabulary
 
 _BULLETS = "•·▪◦●○■□➢►▶✓✔-–—*+>"
 _BULLET = re.compile(rf"^\s*[{re.escape(_BULLETS)}]\s*")
 _SEPARATORS = re.compile(r"\s+(?:at|@)\s+|\s+[—–/-]\s+|\s*[|\t·•,]\s*|\s{3,}|\.{3,}|…+")
-ROLE_WORDS = re.compile(  # words of job titles
-    r"\b(engineer\w*|developer|programmer|architect|lead|manager|head|director|cto|cio|consultant|intern\w*"
-    r"|analyst|scientist|designer|administrator|admin|sre|devops|specialist|agent|founder|co-founder"
-    r"|officer|researcher|assistant|trainee|associate|technician|freelancer?|contractor|owner|tester"
-    r"|staff|principal|teacher|instructor|lecturer|professor|tutor|mentor|coach|employee|worker|clerk"
-    r"|sabbatical)\b",
-    re.IGNORECASE,
-)
 _LEADER = re.compile(r"^[\s•·\-*#>]*(?:\d+(?:\.\d+)*[.)]?(?:\s+|$))?[*_]*")  # bullets, numbering
 _MAX_HEADER_WORDS = 20
+_PLACE_WORDS = 3  # a bullet with a range and at most this many other words ('Remote', 'Berlin, DE') is a date line
+# Sections that may hold jobs under a missed heading; the others (education, projects, credentials,
+# activities) hold dates that are never experience.
+_MAY_HOLD_JOBS: frozenset[SectionKind] = frozenset({"preamble", "other", "summary", "skills"})
 # What may stand before a range that starts a position header inside a bullet.
 _CLOSES_LINE = re.compile(r"\s*\)\s*(?:\W*\w+){0,3}\W*$")  # '(2019 – 2021)' at the end, perhaps a place after it
 _SET_APART = re.compile(rf"(?:^[\s{re.escape(_BULLETS)}]*|[—–|,·:(\[•-]\s*|\s{{2,}}|\t)$")
@@ -47,11 +44,13 @@ def _is_header_like(line: Line) -> bool:
         and not text[0].islower()
 
 
-def _anchor(line: Line, as_of: int) -> Found | None:
+def _anchor(line: Line, above: Line | None, as_of: int, titles: re.Pattern[str]) -> Found | None:
     """The date range that makes this line a position header, if it is one.
 
     In a bullet or a sentence a range must stand apart, after a separator ('• Engineer, Acme —
-    Jan 2020 – Now'): 'Ran the load tests (2018 - 2020) for payroll' is a detail, not a job.
+    Jan 2020 – Now'): 'Ran the load tests (2018 - 2020) for payroll' is a detail, not a job. A bullet
+    holding nothing but a range, right under a header line ('## Acme, Engineer' / '- Jan 2023 –
+    present'), is that header's dates.
     """
     text = line.text
     prose = bool(_BULLET.match(text)) or _is_sentence(text)
@@ -64,7 +63,8 @@ def _anchor(line: Line, as_of: int) -> Found | None:
         if prose and not (_SET_APART.search(before) and (not before.rstrip().endswith("(")
                                                          or _CLOSES_LINE.match(after))):
             continue
-        if prose and not before.strip(" \t" + _BULLETS) and not (ROLE_WORDS.search(after) and not _is_sentence(after)):
+        if prose and not before.strip(" \t" + _BULLETS) and not (titles.search(after) and not _is_sentence(after)) \
+                and not (_words(after) <= _PLACE_WORDS and above is not None and _is_header_like(above)):
             continue  # '• 2022 – 2023: led the migration …' is a detail; '• 2020 – Now: Engineer, Acme' a job
         return found
     return None
@@ -91,37 +91,52 @@ def _balanced(text: str) -> str:
     return " ".join(text.split())
 
 
-def _row_cells(text: str) -> tuple[str, str] | None:
+def _row_cells(text: str, titles: re.Pattern[str]) -> tuple[str, str] | None:
     """Title and organisation from a table row's own cells ('Tech Lead, Event Platform<TAB>Baltica
     Freight, Kraków'): a cell keeps its commas, and the organisation drops the city after a comma."""
     cells = [_balanced(_LEADER.sub("", c).strip(" *_#")) for c in text.split("\t")]
     cells = [c for c in cells if _words(c)]
-    title = next((c for c in cells if ROLE_WORDS.search(c)), None)
+    title = next((c for c in cells if titles.search(c)), None)
     if len(cells) < 2 or title is None:
         return None
     return title, next((c.split(",")[0].strip() for c in cells if c != title), "")
 
 
-def _title_and_organisation(header: list[str]) -> tuple[str, str]:
-    pieces = [_balanced(_LEADER.sub("", p).strip(" *_#")) for text in header for p in _SEPARATORS.split(text)]
-    pieces = [p for p in pieces if p and _words(p) > 0]
-    title = next((p for p in pieces if ROLE_WORDS.search(p)), pieces[0] if pieces else "")
-    organisation = next((p for p in pieces if p != title), "")
+def _title_and_organisation(header: list[str], titles: re.Pattern[str]) -> tuple[str, str]:
+    """The title is the first piece with a job-title word; the organisation is another piece of the
+    title's own line when it has one (a line above may be a heading the vocabulary missed), else the
+    first other piece of the header."""
+    lines = [[p for p in (_balanced(_LEADER.sub("", p).strip(" *_#")) for p in _SEPARATORS.split(text))
+              if p and _words(p) > 0] for text in header]
+    pieces = [p for line in lines for p in line]
+    own_line = next((line for line in lines if any(titles.search(p) for p in line)), pieces)
+    title = next((p for p in own_line if titles.search(p)), pieces[0] if pieces else "")
+    organisation = next((p for p in own_line if p != title), next((p for p in pieces if p != title), ""))
     return title, organisation
 
 
-def find_positions(sections: tuple[Section, ...], as_of: int) -> tuple[Position, ...]:
-    """Positions in the experience sections (or, when a CV has none, in any non-education section)."""
-    searched = [s for s in sections if s.kind == "experience"]
-    if not searched:
-        searched = [s for s in sections if s.kind in ("preamble", "other", "summary")]
-    positions: list[Position] = []
-    for section in searched:
-        positions.extend(_employers_over_roles(_positions_in(section, as_of)))
-    return tuple(positions)
+def find_positions(sections: tuple[Section, ...], as_of: int,
+                   vocab: Vocabulary) -> tuple[tuple[Position, ...], tuple[str, ...]]:
+    """Positions of the experience sections, and warnings.
+
+    A missed heading must never zero a CV: when the experience sections hold no position, dated
+    header lines in sections that are not known to hold something else are positions too (with a
+    ``no_experience_heading`` warning). Dates of education, projects, credentials and activities
+    are never jobs; in a skills section only a line with a job title is one ('Go (2019 – now)' is not).
+    """
+    titles = vocab.job_titles
+    positions = [p for s in sections if s.kind == "experience" for p in _positions_in(s, as_of, titles)]
+    if positions:
+        return tuple(positions), ()
+    positions = [p for s in sections if s.kind in _MAY_HOLD_JOBS for p in _positions_in(s, as_of, titles)
+                 if s.kind != "skills" or titles.search(p.title)]
+    if not positions:
+        return (), ()
+    return tuple(positions), (f"no_experience_heading: no experience heading was found; {len(positions)} "
+                              "dated line(s) outside one were read as positions",)
 
 
-def _employers_over_roles(positions: list[Position]) -> list[Position]:
+def _employers_over_roles(positions: list[Position], titles: re.Pattern[str]) -> list[Position]:
     """An employer line with its overall span ('Acme B.V. — 2017 – Present'), no job title and no text
     of its own, over the roles held there: not a position itself, it names the roles' organisation."""
     out: list[Position] = []
@@ -129,7 +144,7 @@ def _employers_over_roles(positions: list[Position]) -> list[Position]:
         n = k + 1  # the roles right after it that fall within its span
         while n < len(positions) and p.dates.start <= positions[n].dates.start <= positions[n].dates.end <= p.dates.end:
             n += 1
-        if n > k + 1 and len(p.lines) == 1 and not ROLE_WORDS.search(p.title):
+        if n > k + 1 and len(p.lines) == 1 and not titles.search(p.title):
             positions[k + 1:n] = [q if q.organisation else replace(q, organisation=p.title) for q in positions[k + 1:n]]
             continue
         out.append(positions[k])
@@ -159,9 +174,10 @@ def _join_split_ranges(lines: tuple[Line, ...], as_of: int) -> tuple[Line, ...]:
     return tuple(out)
 
 
-def _positions_in(section: Section, as_of: int) -> list[Position]:
+def _positions_in(section: Section, as_of: int, titles: re.Pattern[str]) -> list[Position]:
     lines = _join_split_ranges(section.lines, as_of)
-    anchors = [(i, f) for i, line in enumerate(lines) if (f := _anchor(line, as_of))]
+    anchors = [(i, f) for i, line in enumerate(lines)
+               if (f := _anchor(line, lines[i - 1] if i else None, as_of, titles))]
     anchored = {i for i, _ in anchors}
     # Where each position's header starts: as many header-like lines above its dates as the first
     # position has (at most two). The first is the one to learn from: only the section heading is
@@ -170,7 +186,7 @@ def _positions_in(section: Section, as_of: int) -> list[Position]:
     floor, above = 0, 2
     for i, found in anchors:
         start = i
-        bare = not ROLE_WORDS.search(lines[i].text[:found.start] + " " + lines[i].text[found.end:])
+        bare = not titles.search(lines[i].text[:found.start] + " " + lines[i].text[found.end:])
         title_below = i + 1 < len(lines) and _is_header_like(lines[i + 1]) and i + 1 not in anchored
         reach = max(above, 1) if bare and not title_below else above  # no title by the dates: it is above
         if lines[i].text.count("\t") >= 2:
@@ -181,7 +197,7 @@ def _positions_in(section: Section, as_of: int) -> list[Position]:
             above = i - start
         starts.append(start)
         floor = i + 1
-    positions = []
+    positions: list[Position] = []
     for k, (i, found) in enumerate(anchors):
         end = starts[k + 1] if k + 1 < len(anchors) else len(lines)
         own = lines[starts[k]:end]
@@ -195,8 +211,8 @@ def _positions_in(section: Section, as_of: int) -> list[Position]:
         # ('Engineer<TAB>Accra' over 'Kasa Ltd<TAB>2019 – 2021'): they are the last candidates
         left = [line.text.split("\t")[0] for line in around]
         aside = [cell for line in around for cell in line.text.split("\t")[1:]]
-        title, organisation = _row_cells(anchor_text) or _title_and_organisation(
-            left[:i - starts[k]] + [anchor_text] + left[i - starts[k]:] + aside)
+        title, organisation = _row_cells(anchor_text, titles) or _title_and_organisation(
+            left[:i - starts[k]] + [anchor_text] + left[i - starts[k]:] + aside, titles)
         positions.append(Position(title=title, organisation=organisation, dates=found.range,
                                   lines=tuple(own), section=section.heading))
-    return positions
+    return _employers_over_roles(positions, titles)

@@ -1,116 +1,118 @@
-"""Split a document's lines into sections by their headings."""
+"""Split a document's lines into sections by their headings.
+
+A heading is recognised through its decoration and extra words: '--- EDUCATION -----', '== Skills ==',
+'EXPERIENCE:', '~ Work ~', 'WORK EXPERIENCE (7 YEARS, 2017 - 2024)', 'Experience — 10 years' and
+'Employment History (selected)' all open their section. The words (in several languages) are
+vocabulary data (:mod:`screener.parse.vocabulary`), not code.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from screener.model import Line, Section, SectionKind
+from screener.parse.dates import find_ranges
+from screener.parse.vocabulary import Vocabulary, default_vocabulary, normalise
 
-# Whole-heading phrases, normalised (lower case, letters and spaces only).
-_EXACT: dict[str, SectionKind] = {}
-for _kind, _phrases in {
-    "experience": "experience|work experience|professional experience|work history|employment|employment history"
-                  "|career|career history|relevant experience|professional background|work|positions"
-                  "|experience and employment|professional history|working experience|industry experience"
-                  "|employment record|job history|career summary|professional career|work and experience"
-                  "|where i ve worked|where i have worked|places i ve worked|professional experiences|jobs"
-                  "|positions held|roles|roles held|employment experience|career path|professional journey"
-                  "|career journey",
-    "education": "education|academic background|academics|qualifications|education and training|studies"
-                 "|academic history|education history|academic record|academic qualifications"
-                 "|education and certifications|degrees|study|academic|schooling|university",
-    "skills": "skills|technical skills|tech stack|toolbox|technologies|competencies|core competencies"
-              "|expertise|tools|professional skills|skills and tools|core skills|key skills|stack"
-              "|technical expertise|skills summary|languages and tools|technical proficiencies",
-    "projects": "projects|side projects|personal projects|open source|selected projects|open source projects"
-                "|hobby projects",
-    "summary": "summary|profile|about|about me|objective|overview|professional summary|career objective"
-               "|personal statement|introduction",
-    "credentials": "certifications|certificates|licenses|licences|licenses and certifications"
-                   "|licences and certifications|certifications and licenses|certificates and courses"
-                   "|courses and certifications|awards|honors|honours|awards and honors|honors and awards"
-                   "|publications|volunteering|volunteer|volunteer work|volunteer experience|achievements"
-                   "|courses|training|memberships|community|community involvement",
-    "other": "languages|interests|hobbies|contact|references|leadership|activities|additional information"
-             "|personal information|links|professional skills summary",
-}.items():
-    for _p in _phrases.split("|"):
-        _EXACT[_p] = _kind  # type: ignore[assignment]
-
-# Keywords for headings not in the list above (only trusted on lines that look like headings).
-_KEYWORDS: list[tuple[re.Pattern[str], SectionKind]] = [
-    (re.compile(r"\b(certif\w*|licen[cs]es?|volunteer\w*|awards?|honou?rs|publications?|courses)\b"),
-     "credentials"),
-    (re.compile(r"\b(experience|employment|work history|career|worked|journey)\b"), "experience"),
-    (re.compile(r"\b(education|academic)\b"), "education"),
-    (re.compile(r"\b(skills|stack|technolog\w*|competenc\w*)\b"), "skills"),
-    (re.compile(r"\bprojects?\b"), "projects"),
-    (re.compile(r"\b(summary|profile|about)\b"), "summary"),
-]
-# A job title set in a heading font ('Full-Stack Developer') is not a section heading.
-_ROLE_WORDS = re.compile(r"\b(developer|engineer|manager|intern|architect|consultant|analyst|designer|lead)\b")
-_NUMBERING = re.compile(r"^\s*(?:[\dIVX]+[.)]\s*|#+\s*|[•\-*]\s*)")
+# Ornament around a heading: rules, bullets, numbering, Markdown marks, a trailing colon (not a bracket).
+_ORNAMENT = re.compile(r"^(?:[^\w(\[（【]|_|\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVX]{1,4}[.)]\s)+|(?:[^\w)\]）】]|_)+$")
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）|【[^【】]*】")
+# Where a heading's words end and other words begin: 'Experience — 10 years', '工作经历：…', 'Skills: Go'
+_AFTER_HEADING = re.compile(r"\s+[-–—|·•~]+\s+|\s*[:：|]\s*|\s*[—–]\s*")
+_NOT_A_YEAR = 10**6  # 'as of' for reading ranges in a heading's extra words, where only their place matters
 
 
-def _normalise(text: str) -> str:
-    text = _NUMBERING.sub("", text)
-    text = text.replace("&", " and ")
-    return " ".join(re.sub(r"[^a-z ]+", " ", text.lower()).split())
+@dataclass(frozen=True)
+class Heading:
+    """A line that opens a section: its kind, its words, and what follows them on the same line."""
+
+    kind: SectionKind
+    text: str
+    rest: str = ""  # a first line of content beside the heading ('EXPERIENCE<TAB>Acme …', '工作经历：Acme …')
 
 
-def heading_kind(line: Line) -> SectionKind | None:
-    """The section a line opens, or None when it is not a section heading."""
-    text = line.text.strip()
-    if not text or len(text) > 60 or "\t" in text.strip():
-        return None
-    norm = _normalise(text)
+def _strip_ornament(text: str) -> str:
+    return _ORNAMENT.sub("", text.strip()).strip()
+
+
+def _exact(text: str, vocab: Vocabulary) -> SectionKind | None:
+    norm = normalise(text)
     if not norm:
         return None
-    if norm in _EXACT:
-        return _EXACT[norm]
-    words = norm.split()
-    looks_like_heading = line.heading or (text.isupper() and len(words) <= 5) or text.endswith(":")
-    # Unknown wording is trusted only on a short, plain line: 'FACEBOOK | SOFTWARE ENGINEER' is a job.
-    if not looks_like_heading or len(words) > 5 or re.search(r"[\d|,·•–—@]", text) or _ROLE_WORDS.search(norm):
+    return vocab.headings.get(norm) or vocab.headings.get(norm.replace(" ", ""))
+
+
+def _qualifies(text: str, vocab: Vocabulary) -> bool:
+    """Words after a heading that only qualify it: '10 years', 'selected', '7 YEARS, 2017 - 2024'.
+    A range there summarises the section; it is not a job."""
+    for found in reversed(find_ranges(text, _NOT_A_YEAR)):
+        text = text[:found.start] + " " + text[found.end:]
+    return all(w in vocab.heading_qualifiers for w in normalise(text).split())
+
+
+def parse_heading(line: Line, vocab: Vocabulary | None = None) -> Heading | None:
+    """The heading a line is, or None."""
+    vocab = vocab or default_vocabulary()
+    text = line.text.strip()
+    if not text or len(text) > 80:
         return None
-    for pattern, kind in _KEYWORDS:
+    label, tab, beside = text.partition("\t")
+    if tab and beside.strip():  # a heading in a left-hand label column, its first content beside it
+        kind = _exact(_strip_ornament(label), vocab)
+        return Heading(kind, label.strip(), beside.strip()) if kind else None
+    core = _strip_ornament(text)
+    if kind := _exact(core, vocab):
+        return Heading(kind, core)
+    head, *after = _AFTER_HEADING.split(_strip_ornament(_BRACKETED.sub(" ", core)), maxsplit=1)
+    kind = _exact(head, vocab)
+    extra = " ".join(after + _BRACKETED.findall(core))
+    if kind and _qualifies(extra, vocab):
+        return Heading(kind, core)
+    rest = _strip_ornament(_AFTER_HEADING.split(core, maxsplit=1)[-1])
+    if kind == "experience" and find_ranges(rest, _NOT_A_YEAR) and len(rest.split()) <= 12:
+        return Heading(kind, head, rest)  # a heading carrying its first job ('工作经历：Acme 2019.07 – 至今')
+    return _by_keyword(line, core, vocab)
+
+
+def _by_keyword(line: Line, core: str, vocab: Vocabulary) -> Heading | None:
+    """Wording not in the vocabulary, trusted only on a short, plain line that looks like a heading:
+    'FACEBOOK | SOFTWARE ENGINEER' is a job, 'Stack: Go' a detail, 'Project Management Simulation
+    Training' a course."""
+    norm = normalise(core)
+    words = norm.split()
+    looks_like_heading = line.heading or (core.isupper() and len(words) <= 5) or line.text.strip().endswith(":")
+    if not looks_like_heading or not words or len(words) > 5 or re.search(r"[\d|,·•–—@:]", core) \
+            or vocab.job_titles.search(core):
+        return None
+    for pattern, kind in vocab.heading_keywords:
         # a longer line opens a section only by a noun that names one ('Experience and Leadership'),
-        # not by a word a title may hold ('Project Management Simulation Training')
-        if pattern.search(norm) and (len(words) <= 3 or kind in ("experience", "education", "skills", "credentials")):
-            return kind
+        # not by a word a title may hold
+        if pattern.search(norm) and (len(words) <= 3 or kind not in ("projects", "summary")):
+            return Heading(kind, core)
     return None
 
 
-def _label_column(line: Line) -> tuple[SectionKind, str, Line] | None:
-    """A heading set in a left-hand label column, on one line with its first content:
-    'EXPERIENCE<TAB>Acme, Engineer<TAB>2022 – Present' → the heading and the rest of the line."""
-    label, sep, rest = line.text.strip().partition("\t")
-    kind = _EXACT.get(_normalise(label)) if sep and rest.strip() else None
-    if kind is None:
-        return None
-    return kind, label.strip(), replace(line, text=rest.strip())
+def heading_kind(line: Line, vocab: Vocabulary | None = None) -> SectionKind | None:
+    """The section a line opens, or None when it is not a section heading."""
+    heading = parse_heading(line, vocab)
+    return heading.kind if heading else None
 
 
-def split_sections(lines: tuple[Line, ...]) -> tuple[Section, ...]:
+def split_sections(lines: tuple[Line, ...], vocab: Vocabulary | None = None) -> tuple[Section, ...]:
     """Sections in document order; lines before the first heading form the 'preamble'."""
     sections: list[Section] = []
     kind: SectionKind = "preamble"
-    heading = ""
+    title = ""
     body: list[Line] = []
     for line in lines:
-        new_kind = heading_kind(line)
-        first: list[Line] = []
-        if new_kind is None and (labelled := _label_column(line)):
-            new_kind, text, rest = labelled
-            first = [rest]
-        else:
-            text = line.text.strip()
-        if new_kind is None:
+        heading = parse_heading(line, vocab)
+        if heading is None:
             body.append(line)
             continue
         if body or kind != "preamble":
-            sections.append(Section(kind, heading, tuple(body)))
-        kind, heading, body = new_kind, text, first
-    sections.append(Section(kind, heading, tuple(body)))
+            sections.append(Section(kind, title, tuple(body)))
+        kind, title = heading.kind, heading.text
+        body = [replace(line, text=heading.rest)] if heading.rest else []
+    sections.append(Section(kind, title, tuple(body)))
     return tuple(sections)

@@ -47,7 +47,7 @@ def candidate(o: Outcome) -> dict[str, Any]:
     row["score"] = assessment.score
     row["verdict"] = assessment.verdict
     row["reasons"] = list(assessment.reasons)
-    row["warnings"] = list(o.document.warnings) if o.document else []
+    row["warnings"] = list(o.warnings)
     row["positions"] = [
         {"title": p.title, "organisation": p.organisation, "backend": i in exp.backend,
          "internship": i in exp.internships, "start": month_label(p.dates.start),

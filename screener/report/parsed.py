@@ -17,7 +17,7 @@ def parsed_view(o: Outcome) -> dict[str, Any]:
         "status": o.status,
         "kind": o.document.kind,
         "pages": o.document.pages,
-        "warnings": list(o.document.warnings),
+        "warnings": list(o.warnings),
         "sections": [{"kind": s.kind, "heading": s.heading, "lines": len(s.lines),
                       "first_line": s.lines[0].number if s.lines else None} for s in o.resume.sections],
         "positions": [{"title": p.title, "organisation": p.organisation, "section": p.section,
