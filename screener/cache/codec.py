@@ -23,7 +23,7 @@ from screener.model import (
     Tokens,
 )
 
-FORMAT = 1  # bump when the layout of the JSON below changes
+FORMAT = 2  # bump when the layout of the JSON below changes
 _KINDS = set(get_args(DocumentKind))
 _SECTION_KINDS = set(get_args(SectionKind))
 _CALENDARS = {"gregorian", "jalali"}
