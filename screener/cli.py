@@ -175,10 +175,11 @@ def parse_command(
 
 
 def _register_workflow() -> None:
-    from screener import cli_cache, cli_rules
+    from screener import cli_audit, cli_cache, cli_rules
 
     cli_rules.register(app)
     cli_cache.register(app)
+    cli_audit.register(app)
 
 
 _register_workflow()
@@ -197,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
             err.print(problem, highlight=False, markup=False, soft_wrap=True)
         return EXIT_USAGE
     except ScreenerError as exc:
-        err.print(f"screener: {exc}", highlight=False, markup=False)
+        err.print(f"screener: {exc}", highlight=False, markup=False, soft_wrap=True)  # one line, for scripts
         return EXIT_USAGE
     except (KeyboardInterrupt, typer.Abort):
         err.print("interrupted")

@@ -1,0 +1,1 @@
+"""Accountability: the hash-chained audit log of screening runs, and adverse-impact figures."""

@@ -1,0 +1,157 @@
+"""An append-only JSON Lines log of screening runs, hash-chained so that an edit, a deletion or a
+reordering is found by :func:`verify`.
+
+Each record carries ``seq`` (1, 2, 3, … in file order), ``prev`` (the previous record's hash; 64
+zeros for the first) and ``hash``: the sha256 of the record's canonical JSON without ``hash``. An
+edited record no longer matches its hash; a record edited and re-hashed no longer matches the next
+record's ``prev``; a deleted or moved record breaks the sequence. Records hold outcomes and hashes,
+never CV text or personal data (see :func:`screener.audit.records.run_record`).
+
+Appends take an exclusive lock on the file (``fcntl.flock``), so concurrent runs chain correctly, and
+are fsync'ed before the lock is released. The log proves that it has not been altered since the last
+record only together with that record's hash kept elsewhere: ``screener audit verify`` prints it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from screener.errors import ScreenerError
+
+try:
+    import fcntl
+except ImportError:  # Windows: appends are not locked against concurrent runs
+    fcntl = None  # type: ignore[assignment]
+
+GENESIS = "0" * 64
+LOG_NAME = "audit.jsonl"
+
+
+def default_log_path() -> Path:
+    """The log in the user's data folder (e.g. ~/.local/share/screener/audit.jsonl on Linux)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("screener", appauthor=False) / LOG_NAME
+
+
+def record_hash(record: dict[str, Any]) -> str:
+    """The sha256 of a record's canonical JSON (sorted keys, no spaces), leaving out its own hash."""
+    body = {k: v for k, v in record.items() if k != "hash"}
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[int]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
+    try:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield fd
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _last_line(fd: int) -> bytes:
+    """The file's last non-empty line, read backwards in blocks."""
+    end = os.lseek(fd, 0, os.SEEK_END)
+    tail = b""
+    position = end
+    while position > 0:
+        step = min(8192, position)
+        position -= step
+        tail = os.pread(fd, step, position) + tail
+        stripped = tail.rstrip(b"\n")
+        if b"\n" in stripped:
+            return stripped.rsplit(b"\n", 1)[1]
+    return tail.rstrip(b"\n")
+
+
+def append(path: Path, entry: dict[str, Any]) -> dict[str, Any]:
+    """Add one record to the log at ``path`` (created with mode 0600) and return it as written."""
+    try:
+        with _locked(path) as fd:
+            last = _last_line(fd)
+            if last:
+                try:
+                    previous = json.loads(last)
+                    prev, seq = str(previous["hash"]), int(previous["seq"])
+                except (ValueError, KeyError, TypeError):
+                    raise ScreenerError(f"the audit log '{path}' ends in a damaged record: check it with "
+                                        f"'screener audit verify {path}', or pass --audit-log or --no-audit"
+                                        ) from None
+            else:
+                prev, seq = GENESIS, 0
+            record = {"seq": seq + 1, **entry, "prev": prev}
+            record["hash"] = record_hash(record)
+            line = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
+            needs_newline = last and os.pread(fd, 1, os.lseek(fd, 0, os.SEEK_END) - 1) != b"\n"
+            os.write(fd, (b"\n" if needs_newline else b"") + line.encode("utf-8"))
+            os.fsync(fd)
+    except OSError as exc:
+        raise ScreenerError(f"cannot write the audit log '{path}': {exc.strerror or exc} "
+                            "(pass --audit-log PATH to write it elsewhere, or --no-audit)") from None
+    return record
+
+
+@dataclass(frozen=True)
+class Verification:
+    """The result of checking a log: intact, or the first problem and the line it is on."""
+
+    records: int
+    head: str  # the hash of the last record checked (GENESIS for an empty log)
+    line: int | None = None  # 1-based line of the first problem
+    problem: str | None = None
+
+    @property
+    def intact(self) -> bool:
+        return self.problem is None
+
+
+def verify(path: Path) -> Verification:
+    """Check every record's hash, the chain of ``prev`` hashes and the sequence numbers, in file order."""
+    try:
+        lines = path.read_bytes().split(b"\n")
+    except OSError as exc:
+        raise ScreenerError(f"cannot read the audit log '{path}': {exc.strerror or exc}") from None
+    if lines and lines[-1] == b"":
+        lines.pop()
+    records: list[dict[str, Any] | None] = []
+    for raw in lines:
+        try:
+            record = json.loads(raw)
+        except ValueError:
+            record = None
+        records.append(record if isinstance(record, dict) else None)
+    seqs = [r.get("seq") if r else None for r in records]
+    prev = GENESIS
+    for n, record in enumerate(records, start=1):
+        expected = n
+        if record is None:
+            return Verification(n - 1, prev, n, "not a JSON record (damaged or edited)")
+        if record.get("hash") != record_hash(record):
+            return Verification(n - 1, prev, n, f"record {record.get('seq')} was edited: its content does not "
+                                                "match its hash")
+        seq = record.get("seq")
+        if seq != expected:
+            if expected in seqs[n:]:
+                why = f"records are out of order: record {seq} comes before record {expected}"
+            elif isinstance(seq, int) and seq > expected:
+                gone = f"record {expected}" if seq == expected + 1 else f"records {expected}–{seq - 1}"
+                why = f"{gone} missing before this line (deleted?)"
+            else:
+                why = f"record {seq} is out of place (expected record {expected})"
+            return Verification(n - 1, prev, n, why)
+        if record.get("prev") != prev:
+            return Verification(n - 1, prev, n, f"the chain is broken: record {seq} does not follow the hash "
+                                                "of the record before it (that record was replaced?)")
+        prev = record["hash"]
+    return Verification(len(records), prev)

@@ -1,0 +1,33 @@
+"""What one run leaves in the audit log: when, which tool, which command and options, which rules,
+and per file its hash and outcome. Never CV text, never anything read from a CV about the person."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from screener import __version__
+
+
+def file_entry(file: str, sha256: str | None, status: str, score: float | None, verdict: str | None,
+               unmet: Sequence[str], blind: bool) -> dict[str, Any]:
+    """One file's outcome; under blind mode the path is left out (the hash identifies the file)."""
+    entry: dict[str, Any] = {} if blind else {"file": file}
+    entry.update({"sha256": sha256, "status": status, "score": score, "verdict": verdict,
+                  "unmet_gates": list(unmet)})
+    return entry
+
+
+def run_record(command: str, options: dict[str, Any], as_of: date,
+               runs: Sequence[tuple[str, str, Sequence[dict[str, Any]]]]) -> dict[str, Any]:
+    """The record of one command: ``runs`` holds (rules path, rules sha256, file entries) per rules file
+    screened with (two for ``diff``)."""
+    return {
+        "time": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+        "version": __version__,
+        "command": command,
+        "options": options,
+        "as_of": as_of.isoformat(),
+        "runs": [{"rules": {"path": path, "sha256": sha256}, "files": list(files)} for path, sha256, files in runs],
+    }
