@@ -35,17 +35,13 @@ from pathlib import Path
 folder, jobs, out = sys.argv[1:4]
 if jobs == "0":  # the reference: the same report from one process, no workers and no limits
     from datetime import date
-    from screener.discover import discover
     from screener.pipeline import Screener
-    from screener.report import render
-    from screener.report.build import build_report, candidate
+    from screener.report import Format, formatter
     from screener.rules import find_rules, load_rules
-    loaded, day = load_rules(find_rules(None)), date(2026, 11, 1)
-    screener = Screener(loaded, day)
+    screener = Screener(load_rules(find_rules(None)), date(2026, 11, 1))
     def once():
-        inputs, skipped = discover([Path(folder)])
-        rows = [candidate(screener.screen_file(i.path, i.file)) for i in inputs]
-        Path(out).write_text(render("json", build_report(rows, skipped, loaded, day)), encoding="utf-8")
+        report = screener.screen_paths([Path(folder)])
+        Path(out).write_text(formatter(Format.json).render(report), encoding="utf-8")
 else:
     from screener.cli import main
     args = ["screen", folder, "-f", "json", "-o", out, "--as-of", "2026-11-01", "--jobs", jobs]

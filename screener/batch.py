@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from rich.console import Console
 from rich.progress import Progress
 
 from screener.discover import discover
-from screener.report.build import build_report
+from screener.result import Report, RulesInfo
 from screener.worker import Settings, screen_all
 
 
-def run_batch(settings: Settings, paths: list[Path], jobs: int, progress: bool = False) -> dict[str, Any]:
+def run_batch(settings: Settings, paths: list[Path], jobs: int, progress: bool = False) -> Report:
     """The report for every file under ``paths``: candidates and skipped entries sorted by file name.
 
     Rows come back in the inputs' order whichever worker finishes first, so the report is the
@@ -23,4 +22,4 @@ def run_batch(settings: Settings, paths: list[Path], jobs: int, progress: bool =
     with Progress(console=Console(stderr=True), transient=True, disable=not progress) as bar:
         task = bar.add_task("screening", total=len(inputs))
         rows = screen_all(inputs, settings, jobs, on_done=lambda: bar.advance(task))
-    return build_report(rows, skipped, settings.loaded, settings.as_of)
+    return Report.of(settings.as_of.isoformat(), RulesInfo.of(settings.loaded), rows, skipped)

@@ -19,9 +19,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
-from screener.discover import discover
 from screener.errors import ScreenerError
 from screener.pipeline import Screener
+from screener.result import Candidate
 
 VERDICTS = ("pass", "review", "fail", "error")
 DEFAULT_TOLERANCE = 0.5
@@ -37,6 +37,12 @@ class Result:
     verdict: str  # pass / review / fail, or 'error' for a file that could not be screened
     score: float | None
     why: str = ""  # the first reason for the verdict (not stored)
+
+    @classmethod
+    def of(cls, c: Candidate) -> Result:
+        if c.error is not None:
+            return cls("error", None, f"{c.error.code}: {c.error.message}")
+        return cls(c.verdict or "error", c.score, c.reasons[0] if c.reasons else "")
 
 
 @dataclass(frozen=True)
@@ -54,26 +60,12 @@ class Difference:
     change: str
 
 
-def sample_files(folder: Path) -> list[Path]:
-    """The CVs of the samples folder, as `screener screen` finds them (its .screenerignore leaves out
-    the README, answer keys, sources and scripts)."""
+def screen_samples(screener: Screener, folder: Path) -> dict[str, Result]:
+    """Verdict and score of every sample CV, by its path relative to the folder (found as `screener screen`
+    finds them: the folder's .screenerignore leaves out the README, answer keys, sources and scripts)."""
     if not folder.is_dir():
         raise ScreenerError(f"cannot read the samples folder '{folder}': not a folder")
-    inputs, _ = discover([folder])
-    return [i.path for i in inputs]
-
-
-def screen_samples(screener: Screener, folder: Path) -> dict[str, Result]:
-    """Verdict and score of every sample CV, by file name."""
-    results = {}
-    for path in sample_files(folder):
-        outcome = screener.screen_file(path, path.name)
-        if outcome.assessment is None:
-            results[path.name] = Result("error", None, f"{outcome.error_code}: {outcome.error_message}")
-        else:
-            a = outcome.assessment
-            results[path.name] = Result(a.verdict, a.score, a.reasons[0] if a.reasons else "")
-    return results
+    return {c.file: Result.of(c) for c in screener.screen_paths([folder]).candidates}
 
 
 def read_expectations(path: Path) -> Expectations:
@@ -91,7 +83,8 @@ def read_expectations(path: Path) -> Expectations:
     if isinstance(tolerance, bool) or not isinstance(tolerance, int | float) or tolerance < 0:
         raise ScreenerError(f"{path}: score_tolerance must be a number of points, 0 or more")
     if not isinstance(files, dict):
-        raise ScreenerError(f"{path}: 'files' must map each sample's file name to its verdict and score")
+        raise ScreenerError(f"{path}: 'files' must map each sample's path (relative to the samples folder) to "
+                            "its verdict and score")
     expected = {}
     for name, entry in files.items():
         verdict = entry.get("verdict") if isinstance(entry, dict) else None
@@ -104,7 +97,7 @@ def read_expectations(path: Path) -> Expectations:
 
 
 def compare(expected: Expectations, actual: dict[str, Result]) -> list[Difference]:
-    """Every sample whose verdict changed or whose score moved by more than the tolerance, by file name."""
+    """Every sample whose verdict changed or whose score moved by more than the tolerance, by path."""
     differences = []
     for name in sorted(set(expected.files) | set(actual)):
         old, new = expected.files.get(name), actual.get(name)

@@ -20,7 +20,8 @@ import typer
 from rich.console import Console
 
 from screener import __version__
-from screener.errors import RulesError, ScreenerError
+from screener.errors import RulesError, ScreenerError, WorkerStartError
+from screener.report import Format
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Screen résumés against a job posting's requirements, with evidence for every number. "
@@ -30,15 +31,6 @@ err = Console(stderr=True)
 EXIT_OK, EXIT_CHANGED, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 # Typer may vendor its own copy of Click: find Click's usage-error base class through Typer.
 _CLICK_ERROR: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    markdown = "markdown"
-    html = "html"
 
 
 class ParseFormat(StrEnum):
@@ -125,21 +117,15 @@ def screen(
     prepare()  # workers' imports overlap with the ones below
     from screener.batch import run_batch
     from screener.extract import Limits
-    from screener.report import render
-    from screener.report.build import summary_text
+    from screener.report import formatter
     from screener.rules import find_rules, load_rules
 
     limits = Limits(max_bytes=int(max_size * 1_000_000), max_pages=max_pages)
     settings = Settings(load_rules(find_rules(rules)), _as_of(as_of), limits, timeout, memory)
     with sigterm_interrupts():  # exit 130 with no half-written output, as for Ctrl-C
         report = run_batch(settings, paths, jobs or min(os.cpu_count() or 1, 8), progress=err.is_terminal)
-        if fmt is Format.table and output is None:
-            from screener.report.table import print_table
-
-            print_table(report, Console(width=None if sys.stdout.isatty() else 160))
-        else:
-            write_output(render(fmt.value, report), output)
-    err.print(summary_text(report), highlight=False)
+        write_output(formatter(fmt).render(report), output)
+    err.print(report.summary.text(), highlight=False, markup=False)
 
 
 @app.command()
@@ -149,12 +135,11 @@ def explain(
     as_of: AsOfOption = None,
 ) -> None:
     """Show every requirement of one CV with its result and evidence."""
-    from screener.report.build import build_report, candidate
-    from screener.report.table import print_explanation
+    from screener.report.explain import print_explanation
+    from screener.result import Candidate
 
     screener = _screener(rules, as_of)
-    report = build_report([candidate(screener.screen_file(file))], [], screener.loaded, screener.as_of)
-    print_explanation(report["candidates"][0], Console())
+    print_explanation(Candidate.from_outcome(screener.screen_file(file)), Console())
 
 
 @app.command("parse")
@@ -197,6 +182,9 @@ def main(argv: list[str] | None = None) -> int:
         for problem in exc.problems:  # one problem per line, unwrapped, for editors and CI logs
             err.print(problem, highlight=False, markup=False, soft_wrap=True)
         return EXIT_USAGE
+    except WorkerStartError as exc:
+        err.print(f"screener: {exc}.", highlight=False, markup=False)
+        return EXIT_INTERNAL
     except ScreenerError as exc:
         err.print(f"screener: {exc}", highlight=False, markup=False, soft_wrap=True)  # one line, for scripts
         return EXIT_USAGE

@@ -159,8 +159,8 @@ def diff(
     jobs = os.cpu_count() or 1
     old_report = run_batch(Settings(old, day), paths, jobs)
     new_report = run_batch(Settings(new, day), paths, jobs)
-    if not new_report["candidates"]:
-        skipped = "; ".join(f"{s['file']}: {s['reason']}" for s in new_report["skipped"])
+    if not new_report.candidates:
+        skipped = "; ".join(f"{s.file}: {s.reason}" for s in new_report.skipped)
         raise ScreenerError(f"no CV was found in the paths given ({skipped or 'nothing to screen'})")
     changes = compare_reports(old_report, new_report)
     out = _console()
@@ -169,13 +169,13 @@ def diff(
               highlight=False, markup=False)
     for line in edits:
         out.print(f"  {line}", highlight=False, markup=False)
-    screened = len(new_report["candidates"])
+    screened = len(new_report.candidates)
     if not changes:
         out.print(f"No outcome changed: the {screened} CVs keep their verdict, score and rank (as of {day}).",
                   highlight=False)
         return
     out.print(changes_table(changes))
-    verdicts = sum(c.old["verdict"] != c.new["verdict"] for c in changes)
+    verdicts = sum(c.old.verdict != c.new.verdict for c in changes)
     out.print(f"{len(changes)} of {screened} CVs changed, {verdicts} of them in verdict (as of {day}).",
               highlight=False)
     raise typer.Exit(EXIT_CHANGED)

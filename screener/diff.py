@@ -17,15 +17,15 @@ from rich.table import Table
 from rich.text import Text
 
 from screener.errors import RulesError
-from screener.report.build import ranked
+from screener.result import Candidate, Report
 from screener.rules import LoadedRules, Rules, load_rules, parse_rules
 
 
 @dataclass(frozen=True)
 class Change:
     file: str
-    old: dict[str, Any]  # the report rows
-    new: dict[str, Any]
+    old: Candidate
+    new: Candidate
     old_rank: int
     new_rank: int
     why: tuple[str, ...]
@@ -76,38 +76,39 @@ def _git(args: list[str], spec: str) -> bytes:
     return done.stdout
 
 
-def compare_reports(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+def compare_reports(old: Report, new: Report) -> list[Change]:
     """Every CV whose verdict, score or rank differs between the two reports, by file name."""
-    old_rows = {r["file"]: (rank, r) for rank, r in enumerate(ranked(old), start=1)}
-    new_rows = {r["file"]: (rank, r) for rank, r in enumerate(ranked(new), start=1)}
+    old_rows = {c.file: (rank, c) for rank, c in enumerate(old.ranked(), start=1)}
+    new_rows = {c.file: (rank, c) for rank, c in enumerate(new.ranked(), start=1)}
     changes = []
     for file in sorted(old_rows.keys() & new_rows.keys()):
         (old_rank, a), (new_rank, b) = old_rows[file], new_rows[file]
-        if (a["verdict"], a["score"], old_rank) != (b["verdict"], b["score"], new_rank):
+        if (a.verdict, a.score, old_rank) != (b.verdict, b.score, new_rank):
             changes.append(Change(file, a, b, old_rank, new_rank, _why(a, b)))
     return changes
 
 
-def _why(a: dict[str, Any], b: dict[str, Any]) -> tuple[str, ...]:
+def _why(a: Candidate, b: Candidate) -> tuple[str, ...]:
     """The requirements that flipped status; else those whose share met changed; else the weights."""
-    if a["status"] == "error" or b["status"] == "error":
-        return (f"could not be screened: {(a['error'] or b['error'])['message']}",)
-    old = {r["id"]: r for r in a["requirements"]}
-    new = {r["id"]: r for r in b["requirements"]}
+    failure = a.error or b.error
+    if failure is not None:
+        return (f"could not be screened: {failure.message}",)
+    old = {r.id: r for r in a.requirements}
+    new = {r.id: r for r in b.requirements}
     flips = []
     for rid in [*old, *(i for i in new if i not in old)]:
         x, y = old.get(rid), new.get(rid)
-        if x is None or y is None or x["status"] != y["status"]:
-            before = x["status"] if x else "(not in the old rules)"
-            after = f"{y['status']} ({y['detail']})" if y else "(removed)"
+        if x is None or y is None or x.status != y.status:
+            before = x.status if x else "(not in the old rules)"
+            after = f"{y.status} ({y.detail})" if y else "(removed)"
             flips.append(f"{rid}: {before} → {after}")
     if flips:
         return tuple(flips)
-    partial = [f"{rid}: {old[rid]['fraction']:.0%} → {new[rid]['fraction']:.0%} met ({new[rid]['detail']})"
-               for rid in old if old[rid]["fraction"] != new[rid]["fraction"]]
+    partial = [f"{rid}: {old[rid].fraction:.0%} → {new[rid].fraction:.0%} met ({new[rid].detail})"
+               for rid in old if old[rid].fraction != new[rid].fraction]
     if partial:
         return tuple(partial)
-    if a["score"] != b["score"]:
+    if a.score != b.score:
         return ("the requirements' weights changed",)
     return ("same results; other CVs moved past it or behind it",)
 
@@ -165,8 +166,8 @@ def changes_table(changes: list[Change]) -> Table:
     for name in ("file", "verdict", "score", "rank", "why (requirement: old → new)"):
         table.add_column(name, overflow="fold", no_wrap=name in ("verdict", "rank"))
     for c in changes:
-        table.add_row(*map(Text, (c.file, _arrow(c.old["verdict"] or "error", c.new["verdict"] or "error"),
-                                  _arrow(_score(c.old["score"]), _score(c.new["score"])),
+        table.add_row(*map(Text, (c.file, _arrow(c.old.verdict or "error", c.new.verdict or "error"),
+                                  _arrow(_score(c.old.score), _score(c.new.score)),
                                   _arrow(str(c.old_rank), str(c.new_rank)), "\n".join(c.why))))
     return table
 

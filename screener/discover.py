@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from screener.report.build import Skipped
+from screener.result import Skipped
 
 DOCUMENT_SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown", ".text", ""}
 # Shown escaped in names: controls, line/paragraph separators and bidi overrides (which can make a

@@ -34,6 +34,10 @@ class ExtractError(ScreenerError):
         self.message = message
 
 
+class WorkerStartError(ScreenerError):
+    """A worker process could not start: not the user's input, so not a usage error (exit 3)."""
+
+
 class RulesError(ScreenerError):
     """A rules file is missing, not YAML, or not valid; ``problems`` are 'file:line:col: key: message' strings."""
 

@@ -131,10 +131,6 @@ class Evidence:
     end: str | None = None
     months: int = 0
 
-    def as_dict(self) -> dict[str, object]:
-        return {"source": self.source, "text": self.text, "start": self.start, "end": self.end,
-                "months": self.months}
-
 
 @dataclass(frozen=True)
 class Claim:

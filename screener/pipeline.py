@@ -7,39 +7,20 @@ so a batch always goes on.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Literal
 
-from screener.assess import Assessment, Assessor
+from screener.assess import Assessor
+from screener.discover import discover
 from screener.errors import ExtractError
 from screener.experience import RoleClassifier, measure, vocabulary_for
 from screener.extract import Limits, extract, read_file
-from screener.model import Document, Experience, Resume, month_index
+from screener.model import month_index
 from screener.parse import parse
+from screener.result import Candidate, Outcome, Report, RulesInfo
 from screener.rules import LoadedRules
 from screener.skills import SkillFinder
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """One row of a report: a screened CV, or a file that could not be screened and why."""
-
-    file: str
-    sha256: str | None
-    status: Literal["ok", "error"]
-    error_code: str | None = None
-    error_message: str | None = None
-    document: Document | None = None
-    resume: Resume | None = None
-    experience: Experience | None = None
-    assessment: Assessment | None = None
-
-    @property
-    def warnings(self) -> tuple[str, ...]:
-        """What the extractor and the parser doubt about this file."""
-        return (self.document.warnings if self.document else ()) + (self.resume.warnings if self.resume else ())
 
 
 class Screener:
@@ -78,3 +59,10 @@ class Screener:
         except ExtractError as exc:
             return Outcome(name, None, "error", exc.code, exc.message)
         return self.screen_bytes(data, name)
+
+    def screen_paths(self, paths: Sequence[Path]) -> Report:
+        """The report ``screener screen`` gives for these files and folders, screened in this process
+        (no workers, so no time or memory limit per file)."""
+        inputs, skipped = discover(paths)
+        candidates = [Candidate.from_outcome(self.screen_file(i.path, i.file)) for i in inputs]
+        return Report.of(self.as_of.isoformat(), RulesInfo.of(self.loaded), candidates, skipped)

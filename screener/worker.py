@@ -24,8 +24,9 @@ from datetime import date
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any
 
-from screener.errors import ScreenerError
+from screener.errors import WorkerStartError
 from screener.extract import Limits
+from screener.result import Candidate
 
 if TYPE_CHECKING:  # the pipeline is imported only where it runs, so that prepare() can start early
     from screener.discover import Input
@@ -46,16 +47,6 @@ class Settings:
     memory_mb: int = 1024  # address-space cap per worker; 0 = none
 
 
-Row = dict[str, Any]  # a report row: what crosses from a worker to the parent (small and picklable)
-
-
-def _error(file: str, code: str, message: str) -> Row:
-    from screener.pipeline import Outcome
-    from screener.report.build import candidate
-
-    return candidate(Outcome(file, None, "error", code, message))
-
-
 # --- the worker side ---------------------------------------------------------------------------------
 
 def _serve(conn: Connection, settings: Settings) -> None:
@@ -73,7 +64,8 @@ def _serve(conn: Connection, settings: Settings) -> None:
             _limit_memory(settings.memory_mb)
             screener = Screener(settings.loaded, settings.as_of, settings.limits)
         except BaseException as exc:  # noqa: BLE001 (e.g. a --memory too small to load the pipeline)
-            conn.send(("failed", f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__))
+            with contextlib.suppress(BaseException):  # even the message may not fit in the memory left
+                conn.send(("failed", f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__))
             return
         conn.send(("ready", None))
         healthy = True
@@ -88,20 +80,18 @@ def _serve(conn: Connection, settings: Settings) -> None:
         return  # the parent has gone
 
 
-def _screen(screener: Screener, task: Input, memory_mb: int) -> tuple[Row, bool]:
-    from screener.report.build import candidate
-
+def _screen(screener: Screener, task: Input, memory_mb: int) -> tuple[Candidate, bool]:
     try:
-        return candidate(screener.screen_file(task.path, task.file)), True
+        return Candidate.from_outcome(screener.screen_file(task.path, task.file)), True
     except MemoryError:
         return _memory_error(task.file, memory_mb), False
     except Exception as exc:  # noqa: BLE001 (a bug on one file must not stop the batch)
-        return _error(task.file, "internal", f"screener failed on this file ({type(exc).__name__}: {exc}); "
-                                             "please report it."), True
+        return Candidate.failed(task.file, "internal", f"screener failed on this file ({type(exc).__name__}: "
+                                                      f"{exc}); please report it."), True
 
 
-def _memory_error(file: str, memory_mb: int) -> Row:
-    return _error(file, "memory", f"Reading the document needed more than the {memory_mb} MiB memory limit.")
+def _memory_error(file: str, memory_mb: int) -> Candidate:
+    return Candidate.failed(file, "memory", f"Reading the document needed more than the {memory_mb} MiB memory limit.")
 
 
 def _limit_memory(memory_mb: int) -> None:
@@ -163,9 +153,9 @@ def prepare() -> None:
 
 
 def screen_all(tasks: Sequence[Input], settings: Settings, jobs: int,
-               on_done: Callable[[], None] = lambda: None) -> list[Row]:
+               on_done: Callable[[], None] = lambda: None) -> list[Candidate]:
     """One report row per task, in the tasks' order, screened by up to ``jobs`` workers."""
-    results: list[Row | None] = [None] * len(tasks)
+    results: list[Candidate | None] = [None] * len(tasks)
     pending = deque(range(len(tasks)))
     ctx = _context()
     workers: list[_Worker] = []
@@ -184,7 +174,7 @@ def screen_all(tasks: Sequence[Input], settings: Settings, jobs: int,
                 _wait(workers)
                 for w in list(workers):
                     dead = not w.process.is_alive()  # before reading, so a last message is not lost
-                    if _collect(w, results):
+                    if _collect(w, results, settings):
                         on_done()
                     if dead or w.deadline <= time.monotonic():
                         _retire(w, tasks, results, settings)
@@ -206,7 +196,7 @@ def _wait(workers: list[_Worker]) -> None:
     wait([w.conn for w in workers] + [w.process.sentinel for w in workers], timeout)
 
 
-def _collect(w: _Worker, results: list[Row | None]) -> bool:
+def _collect(w: _Worker, results: list[Candidate | None], settings: Settings) -> bool:
     """Read a worker's message if one is waiting; whether it finished its task."""
     try:
         if not w.conn.poll():
@@ -215,7 +205,7 @@ def _collect(w: _Worker, results: list[Row | None]) -> bool:
     except (EOFError, OSError, pickle.UnpicklingError, ValueError):
         return False  # it died, perhaps mid-message (out of memory); _retire reports the task it had
     if kind == "failed":
-        raise ScreenerError(f"a worker process could not start ({payload}); a larger --memory may help")
+        raise WorkerStartError(_start_failure(str(payload), settings))
     if kind == "ready":
         w.ready = True
         return False
@@ -227,26 +217,32 @@ def _collect(w: _Worker, results: list[Row | None]) -> bool:
     return True
 
 
-def _retire(w: _Worker, tasks: Sequence[Input], results: list[Row | None], settings: Settings) -> None:
+def _retire(w: _Worker, tasks: Sequence[Input], results: list[Candidate | None], settings: Settings) -> None:
     """Stop a worker that overran or died, giving its task (if any) an error outcome."""
     overran = w.process.is_alive()
     w.stop()
     if w.task is None:
         if not (w.ready or w.leaving):
-            raise ScreenerError(f"a worker process could not start (exit code {w.process.exitcode})")
+            raise WorkerStartError(_start_failure(f"exit code {w.process.exitcode}", settings))
         return
     file = tasks[w.task].file
     if overran:
-        results[w.task] = _error(file, "timeout", f"Reading the document took longer than the "
-                                                  f"{settings.timeout:g} s time limit; it was stopped.")
+        results[w.task] = Candidate.failed(file, "timeout", f"Reading the document took longer than the "
+                                                            f"{settings.timeout:g} s time limit; it was stopped.")
     elif w.process.exitcode == -signal.SIGKILL:
-        results[w.task] = _error(file, "memory", "The worker reading the document was killed, most likely "
-                                                 "for using too much memory.")
+        results[w.task] = Candidate.failed(file, "memory", "The worker reading the document was killed, most "
+                                                           "likely for using too much memory.")
     else:
         code = w.process.exitcode or 0
         how = f"exit code {code}" if code >= 0 else f"signal {_signal_name(-code)}"
-        results[w.task] = _error(file, "internal", f"The worker reading the document stopped unexpectedly "
-                                                   f"({how}); please report it.")
+        results[w.task] = Candidate.failed(file, "internal", "The worker reading the document stopped "
+                                                             f"unexpectedly ({how}); please report it.")
+
+
+def _start_failure(why: str, settings: Settings) -> str:
+    advice = (f"; with --memory {settings.memory_mb} MiB per worker, a larger --memory may help"
+              if settings.memory_mb else "")
+    return f"a worker process could not start ({why}){advice}"
 
 
 def _signal_name(number: int) -> str:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import os
 from datetime import date
 from pathlib import Path
@@ -31,6 +32,16 @@ def screener(loaded_rules):
     from screener.pipeline import Screener
 
     return Screener(loaded_rules, AS_OF)
+
+
+@pytest.fixture(scope="session")
+def samples_report(loaded_rules):
+    """The bundled samples screened once per test session, in this process, as of 2026-11-01, with the
+    rules named as `screener screen samples/` names them from the repository's root."""
+    from screener.pipeline import Screener
+
+    rules = dataclasses.replace(loaded_rules, path="rules/requirements.yaml")
+    return Screener(rules, AS_OF).screen_paths([REPO / "samples"])
 
 
 def shared_or_skip(*parts: str) -> Path:

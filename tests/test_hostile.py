@@ -97,12 +97,12 @@ def test_a_stuck_worker_is_killed_and_replaced(tmp_path: Path) -> None:
     assert (cv["file"], cv["status"]) == ("b-cv.txt", "ok")
 
 
-def test_too_small_a_memory_limit_is_a_clear_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_worker_that_cannot_start_is_exit_3(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "cv.txt").write_text(CV_TEXT)
     code = main(["screen", str(tmp_path / "cv.txt"), "-f", "json", "-o", str(tmp_path / "r.json"), "--memory", "20"])
-    err = capsys.readouterr().err
-    assert code == 2
-    assert "--memory" in err and "Traceback" not in err
+    err = capfd.readouterr().err
+    assert code == 3
+    assert "a worker process could not start" in err and "--memory" in err and "Traceback" not in err
     assert not (tmp_path / "r.json").exists()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from screener.model import month_label
-from screener.pipeline import Outcome
+from screener.result import Outcome
 
 
 def parsed_view(o: Outcome) -> dict[str, Any]:

@@ -1,0 +1,48 @@
+"""The typed result: what a worker returns, the one JSON builder, and a formatter for every format."""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+
+import pytest
+
+from screener.report import Format, Formatter, formatter
+from screener.report.contract import candidate_dict
+from screener.result import Candidate, Report
+from tests.conftest import REPO
+
+
+def test_every_format_has_a_formatter() -> None:
+    for fmt in Format:
+        assert isinstance(formatter(fmt), Formatter), fmt
+
+
+def test_a_candidate_crosses_a_process_boundary_unchanged(samples_report: Report) -> None:
+    for c in samples_report.candidates:
+        copy = pickle.loads(pickle.dumps(c))
+        assert copy == c and candidate_dict(copy) == candidate_dict(c)
+    # slim: the text of the document stays in the worker
+    assert max(len(pickle.dumps(c)) for c in samples_report.candidates) < 40_000
+
+
+def test_a_failure_is_a_row_with_its_code_and_message() -> None:
+    row = candidate_dict(Candidate.failed("x.pdf", "encrypted", "The PDF needs a password."))
+    assert row["status"] == "error" and row["error"] == {"code": "encrypted", "message": "The PDF needs a password."}
+    assert row["score"] is None and row["verdict"] is None and row["skills"] == {}
+
+
+def test_summary_counts_add_up(samples_report: Report) -> None:
+    s = samples_report.summary
+    assert s.files == len(samples_report.candidates) + len(samples_report.skipped)
+    assert s.ok + s.errors == len(samples_report.candidates) and s.passed + s.review + s.failed == s.ok
+
+
+@pytest.mark.parametrize("module", ["screener.discover", "screener.result", "screener.report"])
+def test_light_modules_do_not_import_the_pipeline(module: str) -> None:
+    done = subprocess.run([sys.executable, "-X", "importtime", "-c", f"import {module}"], cwd=REPO,
+                          capture_output=True, text=True, check=True)
+    imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if "|" in line}
+    assert not {m for m in imported if m.split(".")[0] in ("spacy", "pdfminer", "docx", "pydantic")}
+    assert "screener.pipeline" not in imported
