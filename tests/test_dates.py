@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from screener.model import month_index, month_label
-from screener.parse.dates import find_ranges
+from screener.parse.dates import find_dates, find_ranges, join_wrapped, reversed_ranges, updated_date
 
 AS_OF = month_index(2026, 11)
 
@@ -94,3 +94,121 @@ def test_range_span_lets_the_title_be_separated() -> None:
     text = "Senior Backend Engineer | March 2022 – Current"
     [found] = find_ranges(text, AS_OF)
     assert text[found.start:found.end] == "March 2022 – Current"
+
+
+def _span(text: str) -> tuple[str, str]:
+    [found] = find_ranges(text, AS_OF)
+    return month_label(found.range.start), month_label(found.range.end)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # Chinese, Japanese, Korean: year/month marks, full-width digits and punctuation, open ends
+        ("2019.07 – 至今", "2019-07", "2026-11"),
+        ("2019年7月 - 2021年3月", "2019-07", "2021-03"),
+        ("２０１９年７月～２０２１年３月", "2019-07", "2021-03"),
+        ("2018/03－2019/12  北京某科技有限公司", "2018-03", "2019-12"),
+        ("工作时间：2020.01-现在", "2020-01", "2026-11"),
+        ("2016年9月 – 現在", "2016-09", "2026-11"),
+        ("2017年3月～今", "2017-03", "2026-11"),
+        ("2019년 7월 - 현재", "2019-07", "2026-11"),
+        # Russian and Ukrainian: nominative, genitive, abbreviated, 'г.' after the year
+        ("январь 2019 – март 2021", "2019-01", "2021-03"),
+        ("с января 2019 г. по настоящее время", "2019-01", "2026-11"),
+        ("Янв. 2018 — н.в.", "2018-01", "2026-11"),
+        ("Сентябрь 2017 – наст. время", "2017-09", "2026-11"),
+        ("окт. 2016 – сейчас", "2016-10", "2026-11"),
+        ("мая 2014 — августа 2016", "2014-05", "2016-08"),
+        ("вересень 2018 – по теперішній час", "2018-09", "2026-11"),
+        # Swedish, Norwegian, Danish
+        ("augusti 2019 – pågående", "2019-08", "2026-11"),
+        ("mars 2018 – nå", "2018-03", "2026-11"),
+        ("marts 2017 – d.d.", "2017-03", "2026-11"),
+        ("okt 2020 – nu", "2020-10", "2026-11"),
+        ("maj 2012 – desember 2015", "2012-05", "2015-12"),
+        # other European languages and Indonesian, with accents written or left out
+        ("März 2019 – heute", "2019-03", "2026-11"),
+        ("Marz 2019 bis Mai 2020", "2019-03", "2020-05"),
+        ("janv. 2018 – aujourd’hui", "2018-01", "2026-11"),
+        ("septiembre 2017 – actualidad", "2017-09", "2026-11"),
+        ("março 2019 – atual", "2019-03", "2026-11"),
+        ("giugno 2016 – attuale", "2016-06", "2026-11"),
+        ("mei 2015 – heden", "2015-05", "2026-11"),
+        ("wrzesień 2019 – obecnie", "2019-09", "2026-11"),
+        ("Şubat 2019 – günümüz", "2019-02", "2026-11"),
+        ("MAYIS 2019 – HALEN", "2019-05", "2026-11"),
+        ("Agustus 2018 – sekarang", "2018-08", "2026-11"),
+        # an open start written with a slash and set in bold Markdown
+        ("**2016 / 09 -**", "2016-09", "2026-11"),
+        ("| 2016 / 09 - | Backend Engineer |", "2016-09", "2026-11"),
+        # apostrophe years
+        ("Sept ’17 – Jun ’19", "2017-09", "2019-06"),
+        ("’19–’21", "2019-07", "2021-06"),
+        ("'98 - '02", "1998-07", "2002-06"),
+        # seasons and semesters
+        ("Fall 2014 – Spring 2015", "2014-09", "2015-05"),
+        ("Teaching Assistant, Fall 2016", "2016-09", "2016-11"),
+        ("Winter 2015 – Summer 2015", "2014-12", "2015-08"),
+        ("Herbst 2018 – Frühjahr 2019", "2018-09", "2019-05"),
+    ],
+)
+def test_ranges_in_other_languages_and_typesetting(text: str, start: str, end: str) -> None:
+    assert _span(text) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Senior Go Developer\tAug 2023 — now (1y.)", "2023-08", "2026-11"),
+        ("Jan 2019 - Present (5 years 11 months)", "2019-01", "2026-11"),
+        ("Mar 2020 – Jun 2021 · 1 yr 4 mos", "2020-03", "2021-06"),
+        ("Sep 2016 – Jun 2017 (10m.)", "2016-09", "2017-06"),
+        ("Jan 2015 - Feb 2017 · 2 years 2 months", "2015-01", "2017-02"),
+    ],
+)
+def test_a_duration_beside_a_range_is_not_part_of_it(text: str, start: str, end: str) -> None:
+    assert _span(text) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["(2 years 3 months)", "· 5 yrs 11 mos", "(1y.)", "10m.", "Summer school"])
+def test_a_duration_alone_is_not_a_range(text: str) -> None:
+    assert find_ranges(text, AS_OF) == []
+
+
+def test_a_range_that_ends_before_it_starts_is_reported_not_counted() -> None:
+    assert find_ranges("Backend Engineer, Jun 2021 – Jan 2019", AS_OF) == []
+    assert reversed_ranges("Backend Engineer, Jun 2021 – Jan 2019", AS_OF) == ["Jun 2021 – Jan 2019"]
+    assert reversed_ranges("Jan 2019 – Jun 2021", AS_OF) == []
+
+
+def test_a_year_alone_at_either_end_of_a_same_year_range_spans_the_year() -> None:
+    assert _span("Mar 2019 – 2019") == ("2019-03", "2019-12")
+    assert _span("2019 – Mar 2019") == ("2019-01", "2019-03")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        ("Backend Engineer   Septem-", "ber 2019 – Present", "Backend Engineer   September 2019 – Present"),
+        ("Acme — Engineer   March 2018 –", "June 2020", "Acme — Engineer   March 2018 – June 2020"),
+        ("Engineer, Acme   September 2016 – January", "2020", "Engineer, Acme   September 2016 – January 2020"),
+        ("Engineer  2019年7月 –", "至今", "Engineer  2019年7月 – 至今"),
+    ],
+)
+def test_a_range_wrapped_over_two_lines_is_put_back(first: str, second: str, joined: str) -> None:
+    assert join_wrapped(first, second, AS_OF) == joined
+    assert find_ranges(joined, AS_OF)
+
+
+@pytest.mark.parametrize(("first", "second"), [("Built a self-", "service portal in 2019"),
+                                                ("Led the migra-", "tion of 2019 – 2020 data"),
+                                                ("Backend Engineer", "Jan 2019 – Present")])
+def test_lines_are_not_joined_when_no_range_runs_across(first: str, second: str) -> None:
+    assert join_wrapped(first, second, AS_OF) is None
+
+
+def test_dates_and_last_updated_lines() -> None:
+    assert [month_label(m) for m in find_dates("Updated 2014-03; joined in June 2012", AS_OF)] == ["2014-03", "2012-06"]
+    assert month_label(updated_date("Last updated: January 2015", AS_OF) or 0) == "2015-01"
+    assert updated_date("Jan 2019 – Present", AS_OF) is None

@@ -1,63 +1,97 @@
 """The date grammar: find date ranges in a line and normalise them to inclusive month indexes.
 
-Handles month names (``Jan 2019``, ``January 2019``, ``Mar. 2020``, ``APR 2021``), numeric forms
-(``01/2019``, ``01.2019``, ``2019-01``, ``2019/01``, ``2019-01-15``), bare years (coarse), open ends
-(``Present``, ``Current``, ``Now``, ``to date``, ``ongoing``, ``since …``), and Solar Hijri dates
-(``Mehr 1398``, ``1395/07``, Persian digits).
+The forms: a month name and year (``Jan 2019``, ``1. März 2019``, ``января 2019 г.``, ``Sept ’17``),
+numbers (``01/2019``, ``01.2019``, ``2019-01``, ``2016 / 09``, ``2019-01-15``), CJK marks
+(``2019年7月``, ``2019년 7월``), seasons (``Fall 2014``), bare years (coarse) and apostrophe years
+(``’19``), Solar Hijri dates (``Mehr 1398``, ``1395/07``), with Persian and full-width digits. Open
+ends ('Present', 'heute', '至今', 'по настоящее время', 'since …', '… onwards', a dangling dash).
+
+The words of every language come from the vocabulary files (:mod:`screener.vocabulary`); this module
+is the grammar that puts them together.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import jdatetime
 
 from screener.model import DateRange, month_index
+from screener.vocabulary import fold, months, open_ends, seasons
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_JALALI_MONTHS = {
-    "farvardin": 1, "ordibehesht": 2, "khordad": 3, "tir": 4, "mordad": 5, "amordad": 5,
-    "shahrivar": 6, "mehr": 7, "aban": 8, "azar": 9, "dey": 10, "bahman": 11, "esfand": 12,
-    # the same months in Persian script
-    "فروردین": 1, "اردیبهشت": 2, "خرداد": 3, "تیر": 4, "مرداد": 5, "امرداد": 5, "شهریور": 6,
-    "مهر": 7, "آبان": 8, "آذر": 9, "دی": 10, "بهمن": 11, "اسفند": 12,
-}
+# Persian and Arabic-Indic digits, and full-width digits and punctuation (Chinese, Japanese, Korean),
+# one character for one so that spans found in the normalised text index the original
+_NARROW = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩０１２３４５６７８９．／－～〜（）：　，",
+                        "01234567890123456789" "0123456789" "./-~~(): ,")
 _LEADERS = re.compile(r"\.{3,}|…+")
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
-MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-               r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_JALALI_NAME = "(?:" + "|".join(_JALALI_MONTHS) + ")"
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex matching any of ``words`` as written or without accents, longest first; spaces are any spacing."""
+    forms = {w for word in words for w in (word.lower(), fold(word))}
+    ordered = sorted(forms, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+
+
+def _words_of(calendar: dict[str, dict[int, list[str]]]) -> dict[str, int]:
+    """Each written form of a month name → its number."""
+    return {w: month for names in calendar.values() for month, words in names.items() for w in words}
+
+
+_MONTH_WORDS, _JALALI_WORDS = _words_of(months().gregorian), _words_of(months().jalali)
+_SEASON_WORDS = {w: (s.start, s.end) for s in seasons().seasons.values() for w in s.words}
+# looked up by the folded form ('März', 'marz', 'MÄRZ.' → 3)
+_MONTHS = {fold(w): n for w, n in _MONTH_WORDS.items()}
+_JALALI_MONTHS = {fold(w): n for w, n in _JALALI_WORDS.items()}
+_SEASONS = {fold(w): n for w, n in _SEASON_WORDS.items()}
+_ENDS = open_ends()
+
+# A word character that is not Chinese, Japanese or Korean: those scripts write no spaces, so a date
+# may touch their words ('工作时间2019.07至今')
+_W = r"[^\W\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]"
+
+MONTH_NAME = _alternation(_MONTH_WORDS) + r"\.?"
+_JALALI_NAME = _alternation(_JALALI_WORDS)
 ANY_MONTH = f"(?:{MONTH_NAME}|{_JALALI_NAME})"  # Gregorian or Solar Hijri month name
+_SEASON = _alternation(_SEASON_WORDS)
 _YEAR = r"(?:19[5-9]\d|20\d\d|1[34]\d\d)"  # Gregorian 1950–2099, Solar Hijri 1300–1499
 _MM = r"(?:0?[1-9]|1[0-2])"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_YY = r"['’‘`´]"  # before a two-digit year: ’19
+_YEAR_MARK = _alternation(months().year_marks)
+_MONTH_MARK = _alternation(months().month_marks)
+_YEAR_SUFFIX = _alternation(months().year_suffixes)
 
 # One point in time. Named groups say which form matched.
-_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _DATE = (
     rf"(?:(?P<{{p}}mname>{MONTH_NAME}|{_JALALI_NAME})[\s,\-/]*(?:{_DAY}(?:st|nd|rd|th)?,?\s+)?"
-    rf"(?:(?P<{{p}}myear>{_YEAR})|['’](?P<{{p}}myy>\d\d))"
-    rf"|(?:{_DAY}(?:st|nd|rd|th)?\s+)(?P<{{p}}dmname>{MONTH_NAME})[\s,]+(?P<{{p}}dmyear>{_YEAR})"
+    rf"(?:(?P<{{p}}myear>{_YEAR})|{_YY}(?P<{{p}}myy>\d\d))"
+    rf"|(?:{_DAY}(?:st|nd|rd|th|\.)?\s*)(?P<{{p}}dmname>{MONTH_NAME})[\s,]+(?P<{{p}}dmyear>{_YEAR})"
+    rf"|(?P<{{p}}season>{_SEASON})[\s,]+(?:(?P<{{p}}syear>{_YEAR})|{_YY}(?P<{{p}}syy>\d\d))"
+    rf"|(?P<{{p}}cjyear>{_YEAR})\s*{_YEAR_MARK}\s*(?:(?P<{{p}}cjmonth>{_MM})\s*{_MONTH_MARK})?"
     rf"|(?P<{{p}}ymyear>{_YEAR})\s?[-/.]\s?(?P<{{p}}ymmonth>{_MM})(?:[-/.]\d{{{{1,2}}}})?(?!\d)"
     rf"|(?:{_DAY}[/.\-])?(?P<{{p}}mymonth>{_MM})\s?[/.\-]\s?(?P<{{p}}myyear>{_YEAR})"
-    rf"|(?P<{{p}}year>{_YEAR}))(?![\d/])"
+    rf"|(?P<{{p}}year>{_YEAR})"
+    rf"|{_YY}(?P<{{p}}yy>\d\d))(?![\d/])(?:\s?{_YEAR_SUFFIX}(?!{_W}))?"
 )
-_OPEN = (r"(?P<open>(?:the\s+)?present(?:\s+day)?|current(?:ly)?|now|today|to\s*date|date|ongoing|"
-         r"(?:till|until|up\s+to)\s+(?:now|today|date)|on-?going|onwards?|heute|actual)")
-_SEP = r"\s*(?:[-–—‒―~\u00ad\u2010\u2011\u2212]+|\bto(?:\b|(?=present))|\buntil\b|\btill\b|\bthrough\b|\bthru\b|→)\s*"
+_OPEN = rf"(?P<open>{_alternation(_ENDS.present)})(?!{_W})"
+_SEP = (r"\s*(?:[-–—‒―~\u00ad\u2010\u2011\u2212→]+|\bto(?=present)"
+        rf"|(?<!{_W}){_alternation(_ENDS.until)}(?!{_W}))\s*")
+_SINCE = _alternation(_ENDS.since)
 
 _RANGE = re.compile(
-    r"(?<![\w/.])(?:(?P<since>since|from|seit)\s+)?" + _DATE.format(p="a_")
+    rf"(?<![/.])(?<!{_W})(?:(?P<since>{_SINCE})\s+)?" + _DATE.format(p="a_")
     + r"(?:" + _SEP + r"(?:" + _OPEN + r"|" + _DATE.format(p="b_") + r")"
-    + r"|\s+(?P<onwards>onwards?|and\s+ongoing)"  # '04/2025 onwards'
-    + r"|\s*(?P<dangling>[-–—‒―])\s*(?=\t|\s{2}|$)"  # '2024-05 —' with nothing after: still open
-    + r")?(?![\w])",
+    + rf"|\s*(?P<onwards>{_alternation(_ENDS.onwards)})"  # '04/2025 onwards', '2019年7月起'
+    + r"|\s*(?P<dangling>[-–—‒―~])\s*(?=\t|\s{2}|$|[*_|)\]])"  # '2024-05 —' with nothing after: still open
+    + rf")?(?!{_W})",
     re.IGNORECASE,
 )
+_POINT = re.compile(rf"(?<![/.])(?<!{_W})" + _DATE.format(p="a_") + rf"(?!{_W})", re.IGNORECASE)
+_UPDATED = re.compile(rf"(?<!{_W}){_alternation(_ENDS.updated)}(?!{_W})\W*", re.IGNORECASE)
+_END_GROUPS = ("b_mname", "b_dmname", "b_season", "b_cjyear", "b_ymyear", "b_myyear", "b_year", "b_yy")
 
 
 @dataclass(frozen=True)
@@ -69,25 +103,59 @@ class Found:
     end: int
 
 
-def _point(m: re.Match[str], p: str) -> tuple[int, int | None, bool]:
-    """(year, month or None, jalali?) of one matched date."""
+@dataclass(frozen=True)
+class _Point:
+    year: int
+    month: int | None  # None: the year only
+    jalali: bool = False
+    season: tuple[int, int] | None = None  # first and last month of a season ('Fall 2014')
+
+    def first(self) -> int:
+        """The first month the point stands for (mid-year for a bare year: it starts in July)."""
+        if self.season:
+            start, end = self.season
+            return month_index(self.year - (start > end), start)  # winter 2015 starts in December 2014
+        if self.jalali:  # the Iranian academic/fiscal year runs Mehr … Shahrivar
+            return _jalali_to_month(self.year, self.month or 7)
+        return month_index(self.year, self.month or 7)
+
+    def last(self) -> int:
+        """The last month the point stands for (mid-year for a bare year: it ends in June)."""
+        if self.season:
+            return month_index(self.year, self.season[1])
+        if self.jalali:
+            return _jalali_to_month(self.year, self.month or 6)
+        return month_index(self.year, self.month or 6)
+
+
+def _century(yy: str, as_of: int) -> int:
+    """'’19' → 2019 and '’98' → 1998: the latest year not after next year."""
+    year = 2000 + int(yy)
+    return year if year <= as_of // 12 + 1 else year - 100
+
+
+def _point(m: re.Match[str], p: str, as_of: int) -> _Point:
+    """The date matched by the groups prefixed ``p``."""
     g = m.groupdict()
     if g[p + "dmname"]:
-        return int(g[p + "dmyear"]), _MONTHS[g[p + "dmname"].lower()[:3]], False
+        return _Point(int(g[p + "dmyear"]), _MONTHS[fold(g[p + "dmname"]).rstrip(".")])
     if g[p + "mname"]:
-        name = g[p + "mname"].lower().rstrip(".")
-        year = int(g[p + "myear"]) if g[p + "myear"] else 2000 + int(g[p + "myy"])
+        name = fold(g[p + "mname"]).rstrip(".")
+        year = int(g[p + "myear"]) if g[p + "myear"] else _century(g[p + "myy"], as_of)
         if name in _JALALI_MONTHS:
-            return year, _JALALI_MONTHS[name], True
-        return year, _MONTHS[name[:3]], year < 1500
-    if g[p + "ymyear"]:
-        year = int(g[p + "ymyear"])
-        return year, int(g[p + "ymmonth"]), year < 1500
-    if g[p + "myyear"]:
-        year = int(g[p + "myyear"])
-        return year, int(g[p + "mymonth"]), year < 1500
+            return _Point(year, _JALALI_MONTHS[name], True)
+        return _Point(year, _MONTHS[name], year < 1500)
+    if g[p + "season"]:
+        year = int(g[p + "syear"]) if g[p + "syear"] else _century(g[p + "syy"], as_of)
+        return _Point(year, None, season=_SEASONS[fold(g[p + "season"])])
+    for y, mo in (("cjyear", "cjmonth"), ("ymyear", "ymmonth"), ("myyear", "mymonth")):
+        if g[p + y]:
+            year = int(g[p + y])
+            return _Point(year, int(g[p + mo]) if g[p + mo] else None, year < 1500)
+    if g[p + "yy"]:
+        return _Point(_century(g[p + "yy"], as_of), None)
     year = int(g[p + "year"])
-    return year, None, year < 1500
+    return _Point(year, None, year < 1500)
 
 
 def _jalali_to_month(year: int, month: int) -> int:
@@ -96,15 +164,43 @@ def _jalali_to_month(year: int, month: int) -> int:
     return month_index(mid.year, mid.month)
 
 
-def _to_month(year: int, month: int | None, jalali: bool, *, is_start: bool) -> int:
-    """Month index of a point; a bare year is taken at mid-year (July for a start, June for an end)."""
-    if jalali:
-        if month is None:  # the Iranian academic/fiscal mid-year: Mehr … Shahrivar
-            return _jalali_to_month(year, 7) if is_start else _jalali_to_month(year, 6)
-        return _jalali_to_month(year, month)
-    if month is None:
-        return month_index(year, 7 if is_start else 6)
-    return month_index(year, month)
+def _normalised(text: str) -> str:
+    """Persian and full-width digits → ASCII, dot leaders ('Engineer.......Feb 2023') → blanks; same length."""
+    return _LEADERS.sub(lambda m: " " * len(m.group(0)), text.translate(_NARROW))
+
+
+def _scan(text: str, as_of: int) -> Iterator[tuple[Found, bool]]:
+    """Every range in ``text``, and whether it ends before it starts (as written, before 'Present')."""
+    for m in _RANGE.finditer(_normalised(text)):
+        g = m.groupdict()
+        is_open = bool(g["open"] or g["onwards"] or g["dangling"])
+        has_end = is_open or any(g[k] for k in _END_GROUPS)
+        a = _point(m, "a_", as_of)
+        lone_season = a.season is not None and not has_end and not g["since"] and g["a_season"][0].isupper()
+        if not has_end and not g["since"] and not lone_season:
+            continue
+        if a.jalali and not (1300 <= a.year < 1500):
+            continue
+        start, end = a.first(), a.last() if lone_season else as_of
+        coarse = a.month is None and a.season is None
+        ongoing = not lone_season and (not has_end or is_open)
+        if has_end and not is_open:
+            b = _point(m, "b_", as_of)
+            end = b.last()
+            coarse = coarse or (b.month is None and b.season is None)
+            if a.year == b.year and not (a.jalali or b.jalali) and not (a.season or b.season):
+                if a.month is None:  # '2019 – Mar 2019', '2019 – 2019': from January
+                    start = month_index(a.year, 1)
+                if b.month is None:  # 'Mar 2019 – 2019': to December
+                    end = month_index(b.year, 12)
+        if end < start:
+            yield Found(DateRange(start, end, m.group(0).strip()), m.start(), m.end()), True
+            continue
+        end = min(end, as_of)
+        if end < start:  # starts after the as-of date
+            continue
+        yield Found(DateRange(start=start, end=end, text=m.group(0).strip(), ongoing=ongoing, coarse=coarse,
+                              calendar="jalali" if a.jalali else "gregorian"), m.start(), m.end()), False
 
 
 def find_ranges(text: str, as_of: int) -> list[Found]:
@@ -112,36 +208,55 @@ def find_ranges(text: str, as_of: int) -> list[Found]:
 
     A single date without an end counts only when something says it is open: 'since'/'from' before
     it, 'onwards' after it, or a dash with nothing after it ('2024-05 —', as some templates print a
-    missing end date). A lone 'June 2015' is a date, not a period, and is ignored.
+    missing end date). A lone 'June 2015' is a date, not a period, and is ignored; a lone season
+    ('Summer 2019') is a period of its own. A range that ends before it starts is not a period
+    (:func:`reversed_ranges` finds those).
     """
-    # Persian digits → ASCII, and dot leaders ('Engineer.......Feb 2023') → blanks; lengths are kept,
-    # so the spans found index the original text
-    normalised = _LEADERS.sub(lambda m: " " * len(m.group(0)), text.translate(_DIGITS))
-    found: list[Found] = []
-    for m in _RANGE.finditer(normalised):
-        g = m.groupdict()
-        is_open = bool(g["open"] or g["onwards"] or g["dangling"])
-        has_end = is_open or any(g[k] for k in ("b_mname", "b_dmname", "b_ymyear", "b_myyear", "b_year"))
-        if not has_end and not g["since"]:
-            continue
-        y1, m1, j1 = _point(m, "a_")
-        if j1 and not (1300 <= y1 < 1500):
-            continue
-        start = _to_month(y1, m1, j1, is_start=True)
-        coarse = m1 is None
-        ongoing = not has_end or is_open
-        if ongoing:
-            end = as_of
-        else:
-            y2, m2, j2 = _point(m, "b_")
-            end = _to_month(y2, m2, j2, is_start=False)
-            coarse = coarse or m2 is None
-            if m1 is None and m2 is None and y1 == y2:  # '2019 – 2019': the whole year
-                start, end = month_index(y1, 1), month_index(y1, 12)
-        end = min(end, as_of)
-        if end < start:
-            continue
-        found.append(Found(DateRange(start=start, end=end, text=m.group(0).strip(), ongoing=ongoing,
-                                     coarse=coarse, calendar="jalali" if j1 else "gregorian"),
-                           m.start(), m.end()))
-    return found
+    return [found for found, backwards in _scan(text, as_of) if not backwards]
+
+
+def reversed_ranges(text: str, as_of: int) -> list[str]:
+    """The ranges in ``text`` written with their end before their start ('Jun 2021 – Jan 2019')."""
+    return [found.range.text for found, backwards in _scan(text, as_of) if backwards]
+
+
+def find_dates(text: str, as_of: int) -> list[int]:
+    """The month index of every single date in ``text`` (the last month of a bare year or a season)."""
+    return [_point(m, "a_", as_of).last() for m in _POINT.finditer(_normalised(text))]
+
+
+def updated_date(text: str, as_of: int) -> int | None:
+    """The date a line says the CV was last edited ('Last updated: January 2015'), if it says so."""
+    normalised = _normalised(text)
+    for m in _UPDATED.finditer(normalised):
+        point = _POINT.match(normalised, m.end())
+        if point:
+            return _point(point, "a_", as_of).last()
+    return None
+
+
+# A line that ends inside a range: 'June 2022 –', 'Sep. 2016 – May' (its year wrapped to the next line)
+_OPEN_TAIL = re.compile(rf"(?:\d{{2}}\.?|{_YEAR_MARK}|{_MONTH_MARK})\s*(?:[-–—‒―~\u00ad]|\bto)\s*(?:{ANY_MONTH})?\s*$",
+                        re.IGNORECASE)
+_HYPHENATED = re.compile(r"(?P<stem>[^\W\d_]{2,})[-\u00ad\u2010]\s*$")  # 'Septem-'
+_WORD = re.compile(r"\s*(?P<rest>[^\W\d_]+)")
+
+
+def join_wrapped(first: str, second: str, as_of: int) -> str | None:
+    """``first`` and ``second`` as one line when a date range runs on from one into the other, else None.
+
+    A month name hyphenated at the end of a line ('Septem-' / 'ber 2019 – Present') is put back
+    together; a range broken after its dash or its end month ('June 2022 –' / 'Present', 'Sep 2016 –
+    May' / '2019') is joined with a space.
+    """
+    joined, at = None, len(first.rstrip())
+    hyphen = _HYPHENATED.search(_normalised(first))
+    rest = _WORD.match(second)
+    if hyphen and rest and fold(hyphen["stem"] + rest["rest"]).rstrip(".") in _MONTHS:
+        joined, at = first[:hyphen.end("stem")] + second.lstrip(), hyphen.end("stem")
+    elif _OPEN_TAIL.search(_normalised(first)):
+        joined = first.rstrip() + " " + second.strip()
+    if joined is None:
+        return None
+    found = find_ranges(joined, as_of)
+    return joined if found and found[-1].start < at < found[-1].end else None

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from screener.model import Line, Position, Section, SectionKind
-from screener.parse.dates import ANY_MONTH, Found, find_ranges
+from screener.parse.dates import Found, find_ranges, join_wrapped
 from screener.parse.vocabulary import Vocabulary
 
 _BULLETS = "•·▪◦●○■□➢►▶✓✔-–—*+>"
@@ -151,20 +151,16 @@ def _employers_over_roles(positions: list[Position], titles: re.Pattern[str]) ->
     return out
 
 
-# A cell that ends inside a range: 'June 2022 –' or 'Sep. 2016 – May' (its year wrapped to the next line).
-_OPEN_TAIL = re.compile(rf"\d{{2}}\.?\s*(?:[-–—‒―\u00ad]|\bto)\s*(?:{ANY_MONTH})?\s*$", re.IGNORECASE)
-
-
 def _join_split_ranges(lines: tuple[Line, ...], as_of: int) -> tuple[Line, ...]:
-    """Put back a range that a narrow date column broke over two lines ('June 2022 –' / 'Present')."""
+    """Put back a range that a narrow date column broke over two lines ('June 2022 –' / 'Present',
+    'Septem-' / 'ber 2019')."""
     out = list(lines)
     i = 0
     while i < len(out) - 1:
         first, _, rest = out[i].text.partition("\t")
         next_first, _, next_rest = out[i + 1].text.partition("\t")
-        joined = first.rstrip() + " " + next_first.strip()
-        found = find_ranges(joined, as_of) if _OPEN_TAIL.search(first) else []
-        if found and found[-1].end > len(first.rstrip()):  # the range goes on into the next line
+        joined = join_wrapped(first, next_first, as_of)
+        if joined is not None:  # the range goes on into the next line
             out[i] = replace(out[i], text=joined + ("\t" + rest if rest else ""))
             if next_rest:
                 out[i + 1] = replace(out[i + 1], text=next_rest)

@@ -48,7 +48,7 @@ def find_rules(explicit: Path | None) -> Path:
     return local if local.is_file() else default_rules_path()
 
 
-def _compose(text: str, name: str) -> yaml.Node | None:
+def compose_yaml(text: str, name: str) -> yaml.Node | None:
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -69,7 +69,7 @@ def _at(mark: yaml.Mark) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-class _Walker:
+class YamlWalker:
     """Records where every key and value is, and finds duplicate keys, tags and YAML aliases."""
 
     def __init__(self) -> None:
@@ -123,10 +123,10 @@ def _format(name: str, path: KeyPath, at: tuple[int, int], message: str,
 
 def parse_rules(text: str, name: str) -> Rules:
     """Validate rules from YAML text; every problem is reported at once in a RulesError, in file order."""
-    node = _compose(text, name)
+    node = compose_yaml(text, name)
     if node is None:
         raise RulesError([f"{name}:1:1: the rules file is empty"])
-    walker = _Walker()
+    walker = YamlWalker()
     walker.walk(node, ())
     if walker.refused:
         raise RulesError([p[2] for p in sorted(_format(name, *p, {}) for p in walker.problems)])
