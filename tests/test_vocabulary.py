@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from screener import vocabulary
-from screener.vocabulary import Months, OpenEnds, VocabularyError, parse_vocabulary
+from screener.parse import wordlists as vocabulary
+from screener.parse.wordlists import Months, OpenEnds, VocabularyError, parse_vocabulary
 
 MONTHS_HEAD = "jalali: {}\nyear_marks: [年]\nmonth_marks: [月]\ngregorian:\n"
 

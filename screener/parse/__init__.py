@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from screener.model import Document, Resume
+from screener.parse.date_checks import date_warnings
 from screener.parse.positions import find_positions
 from screener.parse.sections import split_sections
 from screener.parse.vocabulary import Vocabulary, default_vocabulary
+from screener.parse.wordlists import VOCABULARY_VERSION
 
-# Both key the parse cache: bump PARSER_VERSION when the mechanisms change what a document parses to,
-# VOCABULARY_VERSION when the word lists do (headings, month names, present-words, title words).
-PARSER_VERSION = 2
-VOCABULARY_VERSION = 2
+# Both key the parse cache: bump PARSER_VERSION when the mechanisms change what a document parses to;
+# VOCABULARY_VERSION follows the word-list files by itself (a digest of them).
+PARSER_VERSION = 3
+__all__ = ["PARSER_VERSION", "VOCABULARY_VERSION", "parse"]
 
 
 def parse(document: Document, as_of: int, vocab: Vocabulary | None = None) -> Resume:
@@ -19,4 +21,5 @@ def parse(document: Document, as_of: int, vocab: Vocabulary | None = None) -> Re
     vocab = vocab or default_vocabulary()
     sections = split_sections(document.lines, vocab)
     positions, warnings = find_positions(sections, as_of, vocab)
+    warnings += date_warnings(document.lines, positions, as_of)
     return Resume(sections=sections, positions=positions, lines=document.lines, warnings=warnings)

@@ -6,7 +6,7 @@ numbers (``01/2019``, ``01.2019``, ``2019-01``, ``2016 / 09``, ``2019-01-15``), 
 (``’19``), Solar Hijri dates (``Mehr 1398``, ``1395/07``), with Persian and full-width digits. Open
 ends ('Present', 'heute', '至今', 'по настоящее время', 'since …', '… onwards', a dangling dash).
 
-The words of every language come from the vocabulary files (:mod:`screener.vocabulary`); this module
+The words of every language come from the vocabulary files (:mod:`screener.parse.wordlists`); this module
 is the grammar that puts them together.
 """
 
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import jdatetime
 
 from screener.model import DateRange, month_index
-from screener.vocabulary import fold, months, open_ends, seasons
+from screener.parse.wordlists import fold, months, open_ends, seasons
 
 # Persian and Arabic-Indic digits, and full-width digits and punctuation (Chinese, Japanese, Korean),
 # one character for one so that spans found in the normalised text index the original

@@ -1,8 +1,8 @@
 """The parser's word lists as data: section headings by kind, heading keywords and qualifiers, job-title
 words (``screener/data/vocabulary/*.yaml``). Code holds mechanisms; these files hold the words.
 
-The files are checked when loaded (a wrong kind or a non-list names the file and key), and a rules
-file extends them with its ``vocabulary`` key (:meth:`Vocabulary.extended`).
+The files are loaded and checked by :mod:`screener.parse.wordlists` (every problem names file, line
+and key), and a rules file extends them with its ``vocabulary`` key (:meth:`Vocabulary.extended`).
 """
 
 from __future__ import annotations
@@ -12,18 +12,9 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
-from typing import Any, get_args
-
-import yaml
 
 from screener.model import SectionKind
-
-SECTION_KINDS: tuple[str, ...] = tuple(k for k in get_args(SectionKind) if k != "preamble")
-
-
-class VocabularyError(ValueError):
-    """A vocabulary file that does not have the expected shape."""
+from screener.parse import wordlists
 
 
 def normalise(text: str) -> str:
@@ -70,42 +61,11 @@ class Vocabulary:
                           self.title_words + tuple(job_titles))
 
 
-def _load(name: str) -> dict[str, Any]:
-    text = resources.files("screener").joinpath("data", "vocabulary", name).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    if not isinstance(data, dict):
-        raise VocabularyError(f"vocabulary/{name}: expected a mapping at the top")
-    return data
-
-
-def _strings(value: object, where: str) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise VocabularyError(f"{where}: expected a list of words")
-    return value
-
-
-def _kind(value: object, where: str) -> SectionKind:
-    if value not in SECTION_KINDS:
-        raise VocabularyError(f"{where}: {value!r} is not a section kind (one of {', '.join(SECTION_KINDS)})")
-    return value  # type: ignore[return-value]
-
-
 @cache
 def default_vocabulary() -> Vocabulary:
     """The vocabulary shipped in the package, checked."""
-    sections, titles = _load("sections.yaml"), _load("titles.yaml")
-    headings: dict[str, SectionKind] = {}
-    for kind, phrases in (sections.get("headings") or {}).items():
-        checked = _kind(kind, "vocabulary/sections.yaml: headings")
-        for phrase in _strings(phrases, f"vocabulary/sections.yaml: headings.{kind}"):
-            headings[normalise(phrase)] = checked
-    keywords = []
-    for n, entry in enumerate(sections.get("keywords") or []):
-        where = f"vocabulary/sections.yaml: keywords[{n}]"
-        if not isinstance(entry, dict):
-            raise VocabularyError(f"{where}: expected {{kind, words}}")
-        words = _strings(entry.get("words"), f"{where}.words")
-        keywords.append((re.compile(r"\b(?:" + "|".join(words) + r")\b"), _kind(entry.get("kind"), f"{where}.kind")))
-    qualifiers = _strings(sections.get("qualifiers"), "vocabulary/sections.yaml: qualifiers")
-    return Vocabulary(headings, tuple(keywords), frozenset(normalise(q) for q in qualifiers),
-                      tuple(_strings(titles.get("job_titles"), "vocabulary/titles.yaml: job_titles")))
+    sections = wordlists.sections()
+    headings = {normalise(phrase): kind for kind, phrases in sections.headings.items() for phrase in phrases}
+    keywords = tuple((re.compile(r"\b(?:" + "|".join(k.words) + r")\b"), k.kind) for k in sections.keywords)
+    return Vocabulary(headings, keywords, frozenset(normalise(q) for q in sections.qualifiers),  # type: ignore[arg-type]
+                      tuple(wordlists.titles().job_titles))

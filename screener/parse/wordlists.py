@@ -1,23 +1,26 @@
-"""Word lists the parser reads as data: month names, open-end words, seasons (``screener/data/vocabulary``).
+"""The word lists the parser reads as data (``screener/data/vocabulary/*.yaml``): section headings,
+job-title words, month names, open-end words, seasons.
 
-The grammar (how a date range is built) stays in code; the words of each language live in YAML files
-shipped in the package, checked like the rules file: every problem names file, line, column and key.
-Each file is read and validated once per process.
+Mechanisms (the date grammar, section detection) stay in code; the words of each language live in
+YAML files shipped in the package, checked like the rules file: every problem names file, line,
+column and key. Each file is read and validated once per process.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar, get_args
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from screener.errors import RulesError
+from screener.model import SectionKind
 from screener.rules.consistency import KeyPath
 from screener.rules.load import YamlWalker, compose_yaml
 from screener.rules.messages import KEY, dotted, located
@@ -39,6 +42,10 @@ VOCABULARY_VERSION = f"{_SCHEMA}-{_fingerprint()}"
 
 Model = TypeVar("Model", bound=BaseModel)
 Word = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+# the kinds of section a heading may open: every kind but the 'preamble' before the first heading
+HeadingKind = Literal[tuple(k for k in get_args(SectionKind) if k != "preamble")]  # type: ignore[valid-type]
 
 
 class VocabularyError(RulesError):
@@ -94,6 +101,35 @@ class Seasons(Strict):
     """Seasons and semesters: 'Fall 2014' is September to November 2014."""
 
     seasons: dict[str, Season]
+
+
+class Keyword(Strict):
+    kind: HeadingKind
+    words: list[Word] = Field(description="Regular expressions, matched as whole words of a heading.")
+
+    @field_validator("words")
+    @classmethod
+    def _compiles(cls, words: list[str]) -> list[str]:
+        for word in words:
+            try:
+                re.compile(word)
+            except re.error as exc:
+                raise ValueError(f"'{word}' is not a valid regular expression: {exc}") from None
+        return words
+
+
+class Sections(Strict):
+    """Section headings by the kind of section they open, heading keywords, and qualifying words."""
+
+    headings: dict[HeadingKind, list[Word]]
+    keywords: list[Keyword]
+    qualifiers: list[Word]
+
+
+class Titles(Strict):
+    """Words of job titles."""
+
+    job_titles: list[Word]
 
 
 # --------------------------------------------------------------------------- loading
@@ -171,6 +207,14 @@ def load_vocabulary(name: str, model: type[Model]) -> Model:
     except OSError as exc:
         raise VocabularyError([f"{path}: cannot read the vocabulary file: {exc.strerror or exc}"]) from None
     return parse_vocabulary(text, str(path), model)
+
+
+def sections() -> Sections:
+    return load_vocabulary("sections", Sections)
+
+
+def titles() -> Titles:
+    return load_vocabulary("titles", Titles)
 
 
 def months() -> Months:
