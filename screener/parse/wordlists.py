@@ -29,16 +29,17 @@ _SCHEMA = 1  # bump when a vocabulary model changes shape
 VOCABULARY_DIR = Path(str(resources.files("screener") / "data" / "vocabulary"))
 
 
-def _fingerprint() -> str:
-    digest = hashlib.sha256()
+def _fingerprint() -> int:
+    """A number that changes with any edit of a vocabulary file (or of the models' shape)."""
+    digest = hashlib.sha256(str(_SCHEMA).encode())
     for path in sorted(VOCABULARY_DIR.glob("*.yaml")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:12]
+    return int(digest.hexdigest()[:12], 16)
 
 
 # What the parser's output depends on besides the code and the rules: caches of parsed documents key
 # on it, so any edit of a vocabulary file invalidates them.
-VOCABULARY_VERSION = f"{_SCHEMA}-{_fingerprint()}"
+VOCABULARY_VERSION = _fingerprint()
 
 Model = TypeVar("Model", bound=BaseModel)
 Word = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
