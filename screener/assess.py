@@ -16,15 +16,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from screener.model import Evidence, Experience, Line
-from screener.phrases import phrase_pattern
+from screener.phrases import phrase_body, whole_words
 from screener.rules.schema import Requirement, Rules
 
 Verdict = Literal["pass", "review", "fail"]
 Status = Literal["met", "borderline", "unmet"]
 MIN_TEXT_CHARS = 300  # less text than this is not a CV that can be read with confidence
-# The only characters beyond ASCII that a case-insensitive pattern matches to an ASCII letter
-# (Kelvin sign, long s, dotted and dotless i): without them, lower-cased substrings decide.
-_FOLDS_TO_ASCII = re.compile("[\u212a\u017f\u0130\u0131]")
 
 
 @dataclass(frozen=True)
@@ -53,10 +50,7 @@ class Assessor:
 
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
-        self.keyword_patterns = {
-            # an all-capitals keyword ('CAP', 'EOS') is matched case-sensitively
-            r.id: [(k, phrase_pattern([k], case_sensitive=k.isupper() and len(k) > 1)) for k in r.keywords]
-            for r in rules.requirements if r.keywords}
+        self.keyword_patterns = {r.id: _keyword_pattern(r.keywords) for r in rules.requirements if r.keywords}
 
     def assess(self, experience: Experience, lines: tuple[Line, ...], warnings: tuple[str, ...] = ()) -> Assessment:
         results = tuple(self._check(r, experience, lines) for r in self.rules.requirements)
@@ -76,6 +70,10 @@ class Assessor:
             detail += f"; not named: {', '.join(missing)}" if missing else ""
             status: Status = "met" if not missing else "unmet"
             return RequirementResult(r, status, len(named) / len(r.mentioned), detail, evidence)
+        if r.within is not None:
+            named = _lines_naming(exp, r.within)
+            return self._keywords(r, tuple(line for line in lines if line.number in named),
+                                  f" where {self.rules.skills[r.within].label} is named")
         return self._keywords(r, lines)
 
     def _years(self, r: Requirement, needed: float, of: str, exp: Experience) -> RequirementResult:
@@ -102,23 +100,24 @@ class Assessor:
         return RequirementResult(r, status, round(fraction, 4), f"{value:.2f} y of {label}; needs {needed:g}",
                                  tuple(evidence))
 
-    def _keywords(self, r: Requirement, lines: tuple[Line, ...]) -> RequirementResult:
+    def _keywords(self, r: Requirement, lines: tuple[Line, ...], where: str = "") -> RequirementResult:
+        """Distinct phrases found in the lines; ``where`` says which lines they were (for the detail)."""
+        keywords = r.keywords or []
+        pattern = self.keyword_patterns[r.id]
         found: dict[str, Evidence] = {}
-        text = "\n".join(line.text for line in lines)
-        lowered = None if _FOLDS_TO_ASCII.search(text) else text.lower()
-        for keyword, pattern in self.keyword_patterns[r.id]:
-            if not _may_contain(text, lowered, keyword, pattern):
-                continue
-            for line in lines:
-                match = pattern.search(line.text)
-                if match:
-                    found[keyword] = Evidence(f"line {line.number}: '{match.group(0)}'", line.text.strip())
-                    break
+        if not pattern.search("\n".join(line.text for line in lines)):  # one pass when nothing matches
+            lines = ()
+        for line in lines:
+            # one match per stretch of text: 'GitLab CI/CD' is 'GitLab CI' once, not also 'CI/CD' and 'CI'
+            for match in pattern.finditer(line.text):
+                keyword = keywords[int(str(match.lastgroup)[1:])]
+                found.setdefault(keyword, Evidence(f"line {line.number}: '{match.group(0)}'", line.text.strip()))
+        found = {k: found[k] for k in keywords if k in found}  # in the rules file's order
         # count distinct words found ('partition' and 'partitions' once)
         distinct = {re.sub(r"(es|s|ed|ing)$", "", k.lower()) for k in found}
         fraction = min(1.0, len(distinct) / r.at_least)
         status: Status = "met" if len(distinct) >= r.at_least else "unmet"
-        detail = f"found {len(distinct)} of the {r.at_least} needed: " + (", ".join(found) or "none")
+        detail = f"found {len(distinct)}{where}, needs {r.at_least}: " + (", ".join(found) or "none")
         return RequirementResult(r, status, round(fraction, 4), detail, tuple(found.values()))
 
     def _verdict(self, results: tuple[RequirementResult, ...], exp: Experience, lines: tuple[Line, ...],
@@ -141,13 +140,25 @@ class Assessor:
         return "pass", ("every gate minimum is met",)
 
 
-def _may_contain(text: str, lowered: str | None, keyword: str, pattern: re.Pattern[str]) -> bool:
-    """False only when no line can match the keyword: a quick test before the search line by line.
+def _keyword_pattern(keywords: list[str]) -> re.Pattern[str]:
+    """One pattern for a requirement's keywords, longest first, so that a phrase inside a longer one
+    found at the same place is not counted again. Group 'k<i>' is keywords[i]; an all-capitals keyword
+    ('CAP', 'EOS') is matched case-sensitively."""
+    def alternative(i: int) -> str:
+        body = phrase_body(keywords[i])
+        if keywords[i].isupper() and len(keywords[i]) > 1:
+            body = f"(?-i:{body})"
+        return f"(?P<k{i}>{body})"
+    order = sorted(range(len(keywords)), key=lambda i: len(keywords[i]), reverse=True)
+    return whole_words(alternative(i) for i in order)
 
-    Each word of an ASCII keyword must be a substring of the text (lower-cased unless the keyword is
-    matched case-sensitively); where case folding could reach beyond ASCII, one regex search decides."""
-    if lowered is None or not keyword.isascii():
-        return pattern.search(text) is not None
-    if pattern.flags & re.IGNORECASE:
-        return all(word.lower() in lowered for word in re.split(r"[\s-]+", keyword.strip()))
-    return all(word in text for word in re.split(r"[\s-]+", keyword.strip()))
+
+def _lines_naming(exp: Experience, skill: str) -> set[int]:
+    """The lines of the positions that name a skill, and the other lines that name it themselves."""
+    named = exp.skills[skill].mention_lines
+    lines = set(named)
+    for p in exp.positions:
+        numbers = {line.number for line in p.lines}
+        if numbers & named:
+            lines |= numbers
+    return lines

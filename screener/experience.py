@@ -151,4 +151,5 @@ def _skill(skill_id: str, mentions: list[Mention], claims: list[Claim],
     return SkillExperience(
         skill=skill_id, dated_months=dated_months, mentioned=bool(mentions), claim=claim,
         last_used=month_label(last_used) if last_used is not None else None, years=years, basis=basis,
-        coarse=any(p.dates.coarse for p, _ in used.values()), evidence=tuple(evidence))
+        coarse=any(p.dates.coarse for p, _ in used.values()), evidence=tuple(evidence),
+        mention_lines=frozenset(m.line.number for m in mentions))

@@ -153,6 +153,7 @@ class SkillExperience:
     basis: Literal["dated", "claim", "none"]
     coarse: bool  # touched by a year-only range
     evidence: tuple[Evidence, ...] = ()
+    mention_lines: frozenset[int] = frozenset()  # numbers of the lines that name it
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,10 @@
 Unambiguous aliases ('Golang', 'Apache Kafka') go through a case-insensitive ``PhraseMatcher``.
 Names that are also English words ('Go', 'Rust') go through a ``Matcher`` and are then kept only in
 a technical context: capitalised and not followed by a word that makes them English ('Go live',
-'go through', 'Go-live'), or standing in a list ('go, python'). Explicit claims ('5+ years of Go',
-'Kafka (2 years)') are read around each mention.
+'go through', 'Go-live'), or standing in a list ('go, python'). Names too common even capitalised
+('C', 'R', 'Chef') need more: a list, 'in'/'with'/'using' before them, or a word of their own after
+them ('Chef cookbooks'). Explicit claims ('5+ years of Go', 'Kafka (2 years)') are read around each
+mention.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ _LIST_AFTER = {",", "/", ")", "|", "·", "&", ";", "+", "]"}
 # Words before a capitalised name that make it the technology whatever follows ('in Go on MySQL').
 _TECH_BEFORE = {"in", "with", "using", "of", "and", "or", "to", "from", "writing", "written", "learning",
                 "learned", "adopted", "idiomatic", ",", "/", "(", ":"}
+# The same for names that need context ('C', 'R', 'Chef'): fewer words, since 'of C', 'to R' and
+# 'from Oracle' are as often English or an employer.
+_CONTEXT_BEFORE = {"in", "with", "using", "writing", "written", "learning", "learned", "adopted", "idiomatic"}
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 _NUM = r"(?P<n>\d{1,2}(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")\s*\+?\s*"
@@ -51,6 +56,8 @@ class SkillFinder:
         self.phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.words = Matcher(self.nlp.vocab, validate=True)
         self.stop_after: dict[str, set[str]] = {}
+        self.tech_after: dict[str, set[str]] = {}
+        self.needs_context: set[str] = set()
         self.english: dict[str, re.Pattern[str] | None] = {}
         for skill_id, skill in rules.skills.items():
             if skill.aliases:
@@ -58,6 +65,9 @@ class SkillFinder:
             if skill.ambiguous:
                 self.words.add(skill_id, [[{"LOWER": w.lower()}] for w in skill.ambiguous])
             self.stop_after[skill_id] = {w.lower() for w in skill.not_followed_by}
+            self.tech_after[skill_id] = {w.lower() for w in skill.followed_by}
+            if skill.needs_context:
+                self.needs_context.add(skill_id)
             self.english[skill_id] = phrase_pattern(skill.english_phrases) if skill.english_phrases else None
 
     def tokenize(self, lines: tuple[Line, ...]) -> Tokens:
@@ -100,11 +110,15 @@ class SkillFinder:
                            for m in english.finditer(_context(doc, token))):
             return False
         after = _next_word(doc, token)
+        if after is not None and after.text.lower() in self.tech_after[skill]:  # 'Chef cookbooks'
+            return True
         before = doc[token.i - 1].text if token.i > 0 else "\n"
-        if token.text.islower():  # 'go' in lower case: only inside a list such as 'python, go, rust'
+        if token.text.islower() or skill in self.needs_context:
+            # 'go' in lower case, or 'C': inside a list such as 'python, go, rust'
             hyphenated = before == "-" and token.i > 0 and not doc[token.i - 1].whitespace_  # 'on-the-go'
-            return not hyphenated and before.strip() in _LIST_BEFORE | {""} and (
+            in_list = not hyphenated and before.strip() in _LIST_BEFORE | {""} and (
                 after is None or after.text in _LIST_AFTER or "\n" in after.text)
+            return in_list or (not token.text.islower() and before.lower() in _CONTEXT_BEFORE)
         if before.lower() in _TECH_BEFORE:
             return True
         return after is None or after.text.lower() not in self.stop_after[skill]

@@ -12,12 +12,41 @@ import yaml
 from pydantic import ValidationError
 
 from screener.cli import main
-from screener.rules import Rules
+from screener.rules import Rules, parse_rules
 from screener.rules.schema import json_schema
 from tests.conftest import REPO
 
 RULES = REPO / "rules" / "requirements.yaml"
 SHIPPED_SCHEMA = REPO / "screener" / "data" / "requirements.schema.json"
+# Skills defined in the rules file itself (overriding the taxonomy's entries), for the mistakes made there.
+OWN_SKILLS = """skills:
+  go:
+    label: Go
+    aliases: [golang, go-lang]
+    ambiguous: [go]
+    not_followed_by: [to, through, live]
+  kafka:
+    label: Kafka
+    aliases: [kafka, apache kafka]
+  php:
+    label: PHP
+    aliases: [php]
+  laravel:
+    label: Laravel
+    aliases: [laravel]
+  rust:
+    label: Rust
+    aliases: [rustlang]
+    ambiguous: [rust]
+
+"""
+
+
+def rules_text() -> str:
+    """The shipped rules with a skills section of their own."""
+    text = RULES.read_text(encoding="utf-8")
+    assert "\nskills:" not in text and "\nroles:" in text
+    return text.replace("\nroles:", "\n" + OWN_SKILLS + "roles:", 1)
 
 
 @pytest.fixture(autouse=True)
@@ -30,7 +59,7 @@ def unwrapped_errors(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def broken(tmp_path: Path, pattern: str, replacement: str) -> tuple[Path, str]:
     """The shipped rules with one targeted edit (a regex, so other edits to the values don't break it)."""
-    text, count = re.subn(pattern, replacement, RULES.read_text(encoding="utf-8"), count=1, flags=re.MULTILINE)
+    text, count = re.subn(pattern, replacement, rules_text(), count=1, flags=re.MULTILINE)
     assert count == 1, f"pattern not found in the shipped rules: {pattern}"
     path = tmp_path / "rules.yaml"
     path.write_text(text, encoding="utf-8")
@@ -187,7 +216,7 @@ def test_misspelt_value_gets_a_suggestion(tmp_path, capsys) -> None:
 
 
 def test_every_problem_is_reported_in_file_order(tmp_path, capsys) -> None:
-    text = RULES.read_text(encoding="utf-8")
+    text = rules_text()
     text = re.sub(r"^    of: kafka$", "    of: kafak", text, count=1, flags=re.MULTILINE)
     text = re.sub(r"^(  - id: rust\n(?:    .*\n)*?)    kind:", r"\1    knid:", text, count=1, flags=re.MULTILINE)
     text = re.sub(r"aliases: \[php\]", "aliases: [php, '']", text, count=1)
@@ -208,8 +237,8 @@ def test_unreadable_file(tmp_path, capsys) -> None:
 
 def test_the_model_guards_rules_built_in_code() -> None:
     data = yaml.safe_load(RULES.read_text(encoding="utf-8"))
-    data["requirements"][0]["of"] = "cobol"
-    with pytest.raises(ValidationError, match="unknown skill 'cobol'"):
+    data["requirements"][0]["of"] = "klingon"
+    with pytest.raises(ValidationError, match="unknown skill 'klingon'"):
         Rules.model_validate(data)
 
 
@@ -223,13 +252,50 @@ def test_shipped_schema_is_up_to_date(capsys) -> None:
 def test_schema_accepts_the_shipped_rules_and_rejects_broken_ones() -> None:
     schema = json.loads(SHIPPED_SCHEMA.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
-    data = yaml.safe_load(RULES.read_text(encoding="utf-8"))
+    data = yaml.safe_load(rules_text())
     jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
     for breakage in (lambda d: d["requirements"][1].update(yeras=2),
                      lambda d: d["skills"].update(Go=d["skills"]["go"]),
                      lambda d: d["requirements"][1].update(keywords=["go"]),
                      lambda d: d["requirements"][1].update(kind="must")):
-        bad = yaml.safe_load(RULES.read_text(encoding="utf-8"))
+        bad = yaml.safe_load(rules_text())
         breakage(bad)
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(bad, schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_within_names_an_unknown_skill(tmp_path, capsys) -> None:
+    path, text = broken(tmp_path, r"^    within: kafka ", "    within: kafak ")
+    code, _, err = validate(capsys, path)
+    assert code == 2
+    assert f"{where(path, text, 'kafak')} requirements[kafka_concepts].within: unknown skill 'kafak' — did " \
+           "you mean 'kafka'?" in err
+
+
+def test_within_is_only_for_keywords(tmp_path, capsys) -> None:
+    path, text = broken(tmp_path, requirement("go_years", "of") + " go", r"\1    of: go\n    within: go")
+    code, _, err = validate(capsys, path)
+    assert code == 2
+    at = where(path, text, "go\n    weight")  # the value of 'within'
+    assert f"{at} requirements[go_years].within: 'within' is only used with " \
+           "'keywords'" in err
+
+
+def test_a_taxonomy_skill_is_used_without_being_defined() -> None:
+    text = rules_text().replace("mentioned: [rust]", "mentioned: [rust, kubernetes]")
+    rules = parse_rules(text, "rules.yaml")
+    assert rules.skills["kubernetes"].label == "Kubernetes" and "k8s" in rules.skills["kubernetes"].aliases
+    assert "python" not in rules.skills  # only the skills a rules file uses are searched for
+
+
+def test_a_skill_defined_in_the_rules_file_replaces_the_taxonomy_entry() -> None:
+    rules = parse_rules(rules_text(), "rules.yaml")
+    assert rules.skills["kafka"].aliases == ["kafka", "apache kafka"]  # not the taxonomy's 'msk'
+
+
+def test_a_name_shared_with_a_taxonomy_skill_in_use(tmp_path, capsys) -> None:
+    path, text = broken(tmp_path, r"aliases: \[laravel\]", "aliases: [laravel, Dockerfile]")
+    code, _, err = validate(capsys, path)
+    assert code == 2
+    assert f"{where(path, text, 'Dockerfile]')} skills.laravel.aliases[1]: the name 'Dockerfile' is also a name " \
+           "of the skill 'docker' (from the skills taxonomy)" in err

@@ -88,3 +88,55 @@ def test_kafka_inside_apache_kafka_is_one_mention(finder: SkillFinder) -> None:
 def test_claims(finder: SkillFinder, text: str, expected: set[tuple[str, float]]) -> None:
     claims = finder.claims(finder.mentions((Line(text, 1),)))
     assert {(c.skill, c.years) for c in claims} == expected
+
+
+CONTEXT_NAMES = ["go", "rust", "r", "c", "swift", "dart", "julia", "spark", "elixir", "ruby", "chef", "puppet", "salt"]
+
+
+@pytest.fixture(scope="module")
+def taxonomy_finder() -> SkillFinder:
+    """A rules file that names the taxonomy's word-like skills without defining them."""
+    from screener.rules import parse_rules
+    from tests.conftest import REPO
+
+    text = (REPO / "rules" / "requirements.yaml").read_text(encoding="utf-8")
+    text += ("\n  - id: word_like\n    label: word-like names\n    kind: nice_to_have\n"
+             f"    mentioned: [{', '.join(CONTEXT_NAMES)}]\n")
+    return SkillFinder(parse_rules(text, "taxonomy.yaml"))
+
+
+@pytest.mark.parametrize(("skill", "technology", "word"), [
+    ("r", "Statistics in R and Python", "R&D budget of a Series B startup"),
+    ("r", "Python, R, SQL", "Reviewed by R. Smith"),
+    ("c", "Firmware written in C and C++", "Grade C in the final project"),
+    ("c", "Languages: C, Go, Python", "Led a Series C fundraising data room"),
+    ("swift", "iOS apps in Swift and SwiftUI", "SWIFT payments and SWIFT codes for correspondent banks"),
+    ("dart", "Flutter apps in Dart", "Captain of the Dart board league"),
+    ("julia", "Numerical models in Julia", "Julia Roberts Award for volunteering"),
+    ("spark", "Spark jobs on EMR", "Helped spark curiosity in young engineers"),
+    ("elixir", "Elixir services on the BEAM", "A team that found the Elixir of productivity"),
+    ("ruby", "Ruby on Rails monolith, Ruby scripts", "Ruby Tuesday restaurant shift lead"),
+    ("chef", "Chef cookbooks for the fleet", "Worked as a Chef de partie in Lyon"),
+    ("puppet", "Puppet manifests for 300 hosts", "Puppet theatre volunteer"),
+    ("salt", "Salt states and SaltStack for configuration", "Salt and pepper of the kitchen"),
+    ("rust", "Matching engine in Rust", "Rust proofing of the warehouse frames"),
+    ("go", "Services in Go and Kafka", "Go through the design docs before coding"),
+])
+def test_word_like_names_count_only_in_context(taxonomy_finder: SkillFinder, skill: str, technology: str,
+                                               word: str) -> None:
+    assert skill in skills_in(taxonomy_finder, technology)
+    assert skill not in skills_in(taxonomy_finder, word)
+
+
+def test_the_taxonomy_covers_common_technologies_and_every_entry_is_valid() -> None:
+    from screener.rules.schema import Skill
+    from screener.rules.taxonomy import taxonomy_data
+
+    data = taxonomy_data()
+    skills = {sid: Skill.model_validate(entry) for sid, entry in data.items()}
+    assert len(skills) >= 150
+    assert all(skills[name].ambiguous for name in CONTEXT_NAMES)
+    names: dict[str, str] = {}
+    for sid, skill in skills.items():
+        for name in [*skill.aliases, *skill.ambiguous]:
+            assert names.setdefault(name.lower(), sid) == sid, f"'{name}' names both {sid} and {names[name.lower()]}"

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from screener.rules.taxonomy import referenced_skills, taxonomy_data
+
 SKILL_ID = r"^[a-z][a-z0-9_]*$"
 EXPERIENCE_KINDS = ("total", "backend")
 
@@ -38,16 +40,22 @@ def cross_check(data: Mapping[str, Any]) -> list[Problem]:
     """Every cross-reference problem of a rules mapping, in file order."""
     skills = data.get("skills")
     skills = skills if isinstance(skills, Mapping) else {}
+    taxonomy = taxonomy_data()
+    used = {sid: taxonomy[sid] for sid in referenced_skills(dict(data)) if sid in taxonomy and sid not in skills}
     requirements = data.get("requirements")
-    problems = _alias_collisions(skills)
+    problems = _alias_collisions(skills, used)
     if isinstance(requirements, list):
-        problems += _requirement_problems(requirements, skills)
+        problems += _requirement_problems(requirements, {**taxonomy, **skills})
     return problems
 
 
-def _alias_collisions(skills: Mapping[str, Any]) -> list[Problem]:
+def _alias_collisions(skills: Mapping[str, Any], from_taxonomy: Mapping[str, Any]) -> list[Problem]:
+    """A name shared by two skills in use: the rules file's own, or taxonomy entries it names."""
     problems: list[Problem] = []
-    first: dict[str, tuple[str, KeyPath]] = {}  # lower-cased name → (skill id, where)
+    first: dict[str, tuple[str, KeyPath | None]] = {}  # lower-cased name → (skill id, where; None: taxonomy)
+    for skill_id, skill in from_taxonomy.items():
+        for name in [*skill.get("aliases", []), *skill.get("ambiguous", [])]:
+            first.setdefault(name.lower(), (skill_id, None))
     for skill_id, skill in skills.items():
         if not isinstance(skill, Mapping):
             continue
@@ -58,9 +66,12 @@ def _alias_collisions(skills: Mapping[str, Any]) -> list[Problem]:
                     continue
                 key, path = name.strip().lower(), ("skills", skill_id, field, i)
                 if key in first and first[key][0] != skill_id:
+                    other, where = first[key]
+                    owner = f"the skill '{other}'" + (" (from the skills taxonomy)" if where is None else "")
                     problems.append(Problem(
-                        path, f"the name '{name}' is also a name of the skill '{first[key][0]}': a word can "
-                              "name only one skill, so remove it from one of them", first[key][1]))
+                        path, f"the name '{name}' is also a name of {owner}: a word can name only one skill, "
+                              "so remove it from one of them" + (
+                                  f", or define '{other}' here without it" if where is None else ""), where))
                 first.setdefault(key, (skill_id, path))
     return problems
 
@@ -88,6 +99,9 @@ def _requirement_problems(requirements: list[Any], skills: Mapping[str, Any]) ->
         for j, sid in enumerate(mentioned if isinstance(mentioned, list) else []):
             if isinstance(sid, str) and sid not in skills:
                 problems.append(Problem(("requirements", i, "mentioned", j), _unknown_skill(sid, skills)))
+        within = req.get("within")
+        if isinstance(within, str) and within not in skills:
+            problems.append(Problem(("requirements", i, "within"), _unknown_skill(within, skills)))
         weight = req.get("weight", 1.0)
         if isinstance(weight, int | float) and not isinstance(weight, bool):
             weights.append(float(weight))
@@ -101,5 +115,5 @@ def _unknown_skill(name: str, skills: Mapping[str, Any], with_kinds: bool = Fals
     choices = list(skills) + (list(EXPERIENCE_KINDS) if with_kinds else [])
     near = difflib.get_close_matches(name, choices, n=1)
     hint = f" — did you mean '{near[0]}'?" if near else ""
-    where = "a skill id from 'skills', or 'total' / 'backend'" if with_kinds else "a skill id from 'skills'"
+    where = "a skill id from 'skills' or the taxonomy" + (", or 'total' / 'backend'" if with_kinds else "")
     return f"unknown skill '{name}'{hint} (expected {where})"

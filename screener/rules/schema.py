@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from screener.rules.consistency import EXPERIENCE_KINDS, SKILL_ID, ProblemAt, cross_check
+from screener.rules.taxonomy import with_taxonomy
 
 __all__ = ["EXPERIENCE_KINDS", "SKILL_ID", "ProblemAt", "Requirement", "Roles", "Rules", "Skill",
            "json_schema"]
@@ -41,8 +42,17 @@ class Skill(_Strict):
         default_factory=list,
         description="Phrases in which an ambiguous name is English wherever they stand ('go/no-go', "
                     "'go-getter'); a mention inside one never counts. Case-insensitive.")
+    needs_context: bool = Field(
+        False,
+        description="For ambiguous names too common even when capitalised ('C', 'R', 'Julia', 'Chef', "
+                    "'Spring'): they count only in a list ('Python, R, SQL'), after 'in', 'with' or "
+                    "'using' ('written in C'), or right before a followed_by word ('R scripts').")
+    followed_by: list[str] = Field(
+        default_factory=list,
+        description="Words that, right after an ambiguous name, show it is the technology ('Chef "
+                    "cookbooks', 'Puppet manifests'), whatever its case or place.")
 
-    @field_validator("aliases", "ambiguous", "not_followed_by", "english_phrases")
+    @field_validator("aliases", "ambiguous", "not_followed_by", "english_phrases", "followed_by")
     @classmethod
     def _no_empty(cls, value: list[str]) -> list[str]:
         for i, name in enumerate(value):
@@ -83,7 +93,7 @@ class Requirement(_Strict):
 
     model_config = ConfigDict(json_schema_extra={  # what the validator checks, for editors too
         "oneOf": [{"required": [check]} for check in ("years", "mentioned", "keywords")],
-        "dependentRequired": {"years": ["of"], "of": ["years"]}})
+        "dependentRequired": {"years": ["of"], "of": ["years"], "within": ["keywords"]}})
 
     id: str = Field(pattern=SKILL_ID, description="Short unique id.", examples=["go_years"])
     label: str = Field(description="The posting's own words.")
@@ -101,6 +111,10 @@ class Requirement(_Strict):
         None, description="Phrases searched for in the CV (case-insensitive; spaces and hyphens "
                           "are interchangeable).")
     at_least: int = Field(1, ge=1, description="Keywords: how many distinct phrases make it fully met.")
+    within: str | None = Field(
+        None, description="Keywords: a skill id. A phrase then counts only in a position, or a line, that "
+                          "names this skill ('partitions' counts for Kafka only where Kafka is named).",
+        examples=["kafka"])
 
     @model_validator(mode="after")
     def _one_check(self) -> Requirement:
@@ -122,8 +136,10 @@ class Requirement(_Strict):
             if self.at_least > len(self.keywords):
                 raise ProblemAt(f"'at_least' is {self.at_least} but only {len(self.keywords)} keywords "
                                 "are listed", ("at_least",))
-        elif "at_least" in self.model_fields_set:
-            raise ProblemAt("'at_least' is only used with 'keywords'", ("at_least",))
+        else:
+            for key in ("at_least", "within"):
+                if key in self.model_fields_set:
+                    raise ProblemAt(f"'{key}' is only used with 'keywords'", (key,))
         if self.mentioned is not None and not self.mentioned:
             raise ProblemAt("'mentioned' must list at least one skill id", ("mentioned",))
         if self.kind == "nice_to_have" and self.gate and "gate" in self.model_fields_set:
@@ -140,12 +156,21 @@ class Rules(_Strict):
     tolerance_years: float = Field(
         0.25, ge=0, le=5, description="A year count this close below a threshold is borderline: 'review'.")
     skills: dict[SkillId, Skill] = Field(
-        description="The skill taxonomy, by id (a lower-case word, e.g. 'go', 'mysql').",
+        default_factory=dict,
+        description="Skills by id (a lower-case word, e.g. 'go', 'mysql'). Any id of the packaged taxonomy "
+                    "can be used without being defined here; a skill defined here replaces the taxonomy's "
+                    "entry of the same id.",
         json_schema_extra={"additionalProperties": False})
     roles: Roles = Field(
         description="How positions are classified as backend roles, breaks or internships.")
     requirements: list[Requirement] = Field(
         description="The posting's requirements, each checked in every CV.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _taxonomy(cls, data: Any) -> Any:
+        """The taxonomy entries that the requirements use and the file does not define join its skills."""
+        return with_taxonomy(data) if isinstance(data, dict) else data
 
     @model_validator(mode="after")
     def _consistent(self) -> Rules:

@@ -6,7 +6,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from screener.rules.schema import Requirement, Rules
+from screener.rules.schema import Requirement, Rules, Skill
+from screener.rules.taxonomy import taxonomy_data
 
 
 def print_rules(rules: Rules, source: str, console: Console) -> None:
@@ -40,7 +41,8 @@ def _check(r: Requirement) -> str:
         return f"≥ {r.years:g} year{'' if r.years == 1 else 's'}"
     if r.mentioned is not None:
         return "named in the CV" if len(r.mentioned) == 1 else f"all {len(r.mentioned)} named in the CV"
-    return f"≥ {r.at_least} of {len(r.keywords or [])} keywords"
+    where = f", where {r.within} is named" if r.within else ""
+    return f"≥ {r.at_least} of {len(r.keywords or [])} keywords{where}"
 
 
 def _subject(r: Requirement, rules: Rules) -> str:
@@ -58,12 +60,25 @@ def skills_table(rules: Rules) -> Table:
     table.add_column("label", no_wrap=True)
     table.add_column("aliases (any case)")
     table.add_column("ambiguous (capitalised or in a list)")
+    table.add_column("from", no_wrap=True)
     for skill_id, skill in rules.skills.items():
         ambiguous = ", ".join(skill.ambiguous)
+        if skill.needs_context:
+            ambiguous += " (only in a list or after in/with/using)"
+        if skill.followed_by:
+            ambiguous += f"; before: {', '.join(skill.followed_by)}"
         if skill.not_followed_by:
             ambiguous += f"; not before: {', '.join(skill.not_followed_by)}"
-        table.add_row(*map(Text, (skill_id, skill.label, ", ".join(skill.aliases), ambiguous)))
+        table.add_row(*map(Text, (skill_id, skill.label, ", ".join(skill.aliases), ambiguous,
+                                  _origin(skill_id, skill))))
     return table
+
+
+def _origin(skill_id: str, skill: Skill) -> str:
+    taxonomy = taxonomy_data()
+    if skill_id not in taxonomy:
+        return "rules file"
+    return "taxonomy" if Skill.model_validate(taxonomy[skill_id]) == skill else "rules file (replaces taxonomy)"
 
 
 def roles_table(rules: Rules) -> Table:
