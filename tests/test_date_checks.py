@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from screener.report.build import candidate
+from screener.report.contract import candidate_dict
+from screener.result import Candidate
 
 STALE = """Mirela Costache
 Last updated: January 2015
@@ -19,7 +20,7 @@ BSc Computer Science, 2006 – 2010
 
 
 def _row(screener, text: str) -> dict:
-    return candidate(screener.screen_bytes(text.encode(), "cv.txt"))
+    return candidate_dict(Candidate.from_outcome(screener.screen_bytes(text.encode(), "cv.txt")))
 
 
 def test_a_present_job_in_a_cv_last_updated_years_ago_is_counted_and_flagged(screener) -> None:
