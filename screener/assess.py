@@ -111,7 +111,8 @@ class Assessor:
             # one match per stretch of text: 'GitLab CI/CD' is 'GitLab CI' once, not also 'CI/CD' and 'CI'
             for match in pattern.finditer(line.text):
                 keyword = keywords[int(str(match.lastgroup)[1:])]
-                found.setdefault(keyword, Evidence(f"line {line.number}: '{match.group(0)}'", line.text.strip()))
+                found.setdefault(keyword, Evidence(f"line {line.number}: '{match.group(0)}'", line.text.strip(),
+                                                   match=match.group(0)))
         found = {k: found[k] for k in keywords if k in found}  # in the rules file's order
         # count distinct words found ('partition' and 'partitions' once)
         distinct = {re.sub(r"(es|s|ed|ing)$", "", k.lower()) for k in found}

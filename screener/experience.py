@@ -82,9 +82,9 @@ def describe(p: Position, number: int) -> str:
     return f"position {number}: " + ", ".join(x for x in (p.title, p.organisation) if x)
 
 
-def position_evidence(p: Position, number: int, text: str) -> Evidence:
+def position_evidence(p: Position, number: int, text: str, match: str | None = None) -> Evidence:
     return Evidence(describe(p, number), text, month_label(p.dates.start), month_label(p.dates.end),
-                    p.dates.months)
+                    p.dates.months, match)
 
 
 def measure(resume: Resume, rules: Rules, finder: SkillFinder, classifier: RoleClassifier,
@@ -126,9 +126,11 @@ def _skill(skill_id: str, mentions: list[Mention], claims: list[Claim],
         else:
             elsewhere.append(m)
     dated_months = len(months_of(p for p, _ in used.values()))
-    evidence = [position_evidence(p, n, m.line.text.strip()) for n, (p, m) in sorted(used.items())]
-    outside = {m.line.number: m.line for m in elsewhere}  # one entry per line, in order
-    evidence += [Evidence(f"line {n}", line.text.strip()) for n, line in list(outside.items())[:3]]
+    evidence = [position_evidence(p, n, m.line.text.strip(), m.words) for n, (p, m) in sorted(used.items())]
+    outside: dict[int, Mention] = {}  # one entry per line, in order
+    for m in elsewhere:
+        outside.setdefault(m.line.number, m)
+    evidence += [Evidence(f"line {n}", m.line.text.strip(), match=m.words) for n, m in list(outside.items())[:3]]
     claim = max(claims, key=lambda c: c.years) if claims else None
     dated_years = round(dated_months / 12, 2)
     basis: Literal["dated", "claim", "none"]

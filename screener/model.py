@@ -130,6 +130,7 @@ class Evidence:
     start: str | None = None  # YYYY-MM
     end: str | None = None
     months: int = 0
+    match: str | None = None  # the words in ``text`` that were matched, as written
 
 
 @dataclass(frozen=True)

@@ -61,4 +61,5 @@ def candidate_dict(c: Candidate) -> dict[str, Any]:
 
 
 def _evidence(items: tuple[Evidence, ...]) -> list[dict[str, Any]]:
-    return [{"source": e.source, "text": e.text, "start": e.start, "end": e.end, "months": e.months} for e in items]
+    return [{"source": e.source, "text": e.text, "start": e.start, "end": e.end, "months": e.months,
+             "match": e.match} for e in items]
