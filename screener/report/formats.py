@@ -1,14 +1,15 @@
-"""The formatters: JSON (the contract), JSON Lines, CSV, Markdown, HTML and the terminal table."""
+"""The formatters: JSON (the contract), JSON Lines, CSV, Markdown; the terminal table and HTML have their
+own modules."""
 
 from __future__ import annotations
 
 import csv
-import html
 import json
 from typing import Any, TextIO
 
 from screener.report import Format, Formatter
 from screener.report.contract import report_dict
+from screener.report.html import HtmlFormatter
 from screener.report.rows import flat_rows
 from screener.report.table import TableFormatter
 from screener.result import Report
@@ -56,30 +57,6 @@ class MarkdownFormatter(Formatter):
             out.write("| " + " | ".join(_cell(row[k]).replace("|", "\\|").replace("\n", " ") for k in keys) + " |\n")
         if keys is None:
             out.write("No files were screened.\n")
-
-
-class HtmlFormatter(Formatter):
-    def write(self, report: Report, out: TextIO) -> None:
-        rows = list(flat_rows(report))
-        keys = [k for k in (rows[0] if rows else {}) if k != "sha256"]
-        head = "".join(f"<th>{html.escape(k)}</th>" for k in keys)
-        body = "".join(
-            f'<tr class="{html.escape(row["verdict"] or "error")}">'
-            + "".join(f"<td>{html.escape(_cell(row[k]))}</td>" for k in keys) + "</tr>\n" for row in rows)
-        skipped = "".join(f"<li>{html.escape(s.file)}: {html.escape(s.reason)}</li>" for s in report.skipped)
-        skipped = f"<h2>Skipped</h2><ul>{skipped}</ul>\n" if skipped else ""
-        out.write(f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>screener report</title>
-<style>body{{font-family:sans-serif}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:4px}}
-tr.pass{{background:#e6f4e6}}tr.review{{background:#fff6dc}}tr.fail{{background:#fbe9e9}}tr.error{{background:#eee}}</style>
-</head><body>
-<h1>{html.escape(report.rules.title)}</h1>
-<p>As of {html.escape(report.as_of)}. {html.escape(report.summary.text())}.
-Verdicts are recommendations for a person to check, not decisions.</p>
-<table><thead><tr>{head}</tr></thead><tbody>
-{body}</tbody></table>
-{skipped}</body></html>
-""")
 
 
 FORMATTERS: dict[Format, Formatter] = {
