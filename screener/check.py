@@ -20,8 +20,7 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
 from screener.errors import ScreenerError
-from screener.pipeline import Screener
-from screener.result import Candidate
+from screener.result import Candidate, Report
 
 VERDICTS = ("pass", "review", "fail", "error")
 DEFAULT_TOLERANCE = 0.5
@@ -60,12 +59,11 @@ class Difference:
     change: str
 
 
-def screen_samples(screener: Screener, folder: Path) -> dict[str, Result]:
-    """Verdict and score of every sample CV, by its path relative to the folder (found as `screener screen`
-    finds them: the folder's .screenerignore leaves out the README, answer keys, sources and scripts)."""
-    if not folder.is_dir():
-        raise ScreenerError(f"cannot read the samples folder '{folder}': not a folder")
-    return {c.file: Result.of(c) for c in screener.screen_paths([folder]).candidates}
+def results_of(report: Report) -> dict[str, Result]:
+    """Verdict and score of every sample CV of a report, by its path relative to the samples folder (found
+    as `screener screen` finds them: the folder's .screenerignore leaves out the README, answer keys,
+    sources and scripts)."""
+    return {c.file: Result.of(c) for c in report.candidates}
 
 
 def read_expectations(path: Path) -> Expectations:

@@ -20,6 +20,15 @@ import typer
 from rich.console import Console
 
 from screener import __version__
+from screener.cli_audit import (
+    AuditLogOption,
+    BlindKeyOption,
+    BlindOption,
+    NoAuditOption,
+    audit_path,
+    check_blind_key,
+    record_run,
+)
 from screener.errors import RulesError, ScreenerError, WorkerStartError
 from screener.report import Format
 
@@ -110,21 +119,36 @@ def screen(
     memory: Annotated[int, typer.Option(
         "--memory", min=0, help="Memory (address space) one worker may use, in MiB; a file needing more is "
                                 "reported as 'memory'. 0: no limit.")] = 1024,
+    blind: BlindOption = False,
+    blind_key: BlindKeyOption = None,
+    audit_log: AuditLogOption = None,
+    no_audit: NoAuditOption = False,
 ) -> None:
     """Screen CVs and print a ranked, explained report."""
     from screener.worker import Settings, prepare, sigterm_interrupts
 
     prepare()  # workers' imports overlap with the ones below
     from screener.batch import run_batch
+    from screener.blind import write_key
     from screener.extract import Limits
     from screener.report import formatter
     from screener.rules import find_rules, load_rules
 
     limits = Limits(max_bytes=int(max_size * 1_000_000), max_pages=max_pages)
-    settings = Settings(load_rules(find_rules(rules)), _as_of(as_of), limits, timeout, memory)
+    check_blind_key(blind, blind_key)
+    log = audit_path(audit_log, no_audit)
+    settings = Settings(load_rules(find_rules(rules)), _as_of(as_of), limits, timeout, memory, blind)
+    key: dict[str, str] = {}
+    jobs = jobs or min(os.cpu_count() or 1, 8)
     with sigterm_interrupts():  # exit 130 with no half-written output, as for Ctrl-C
-        report = run_batch(settings, paths, jobs or min(os.cpu_count() or 1, 8), progress=err.is_terminal)
+        report = run_batch(settings, paths, jobs, progress=err.is_terminal, blind_key=key)
         write_output(formatter(fmt).render(report), output)
+    if blind_key is not None:
+        write_key(blind_key, key)
+    options = {"format": fmt.value, "output": output and str(output), "jobs": jobs, "timeout": timeout,
+               "max_size": max_size, "max_pages": max_pages, "memory": memory, "blind": blind}
+    record_run(log, "screen", options | ({} if blind else {"paths": list(map(str, paths))}),
+               [report], blind)
     err.print(report.summary.text(), highlight=False, markup=False)
 
 
@@ -133,13 +157,21 @@ def explain(
     file: Annotated[Path, typer.Argument(help="One CV.", exists=True, dir_okay=False)],
     rules: RulesOption = None,
     as_of: AsOfOption = None,
+    blind: BlindOption = False,
 ) -> None:
     """Show every requirement of one CV with its result and evidence."""
     from screener.report.explain import print_explanation
     from screener.result import Candidate
 
     screener = _screener(rules, as_of)
-    print_explanation(Candidate.from_outcome(screener.screen_file(file)), Console())
+    outcome = screener.screen_file(file)
+    row = Candidate.from_outcome(outcome)
+    if blind:
+        from screener.blind import blind_candidate, blind_rows
+        from screener.discover import Input
+
+        row = blind_rows([blind_candidate(outcome, screener.loaded)], [Input(file.resolve(), str(file))], [])[0][0]
+    print_explanation(row, Console())
 
 
 @app.command("parse")

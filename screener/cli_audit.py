@@ -7,14 +7,18 @@ Thin shells over :mod:`screener.audit`. Exit codes: 0 intact / computed, 1 the l
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 
 from screener.errors import ScreenerError
+
+if TYPE_CHECKING:
+    from screener.result import Report
 
 audit_app = typer.Typer(no_args_is_help=True, help="Check the audit log; compute adverse-impact figures.")
 EXIT_BROKEN = 1
@@ -23,6 +27,12 @@ AuditLogOption = Annotated[Path | None, typer.Option(
     "--audit-log", help="Append this run's record to this audit log (default: audit.jsonl in the user data "
                         "folder; 'screener audit verify' checks it).")]
 NoAuditOption = Annotated[bool, typer.Option("--no-audit", help="Do not record this run in the audit log.")]
+BlindOption = Annotated[bool, typer.Option(
+    "--blind", help="Show no name, contact details, address, profile links, age, gender, pronouns, nationality "
+                    "or photo, in any format or evidence line; name each candidate cand-<first 8 hex of its "
+                    "sha256> instead of its path.")]
+BlindKeyOption = Annotated[Path | None, typer.Option(
+    "--blind-key", help="With --blind: write the key from each cand- id to its file here (CSV, mode 0600).")]
 
 
 class ImpactFormat(StrEnum):
@@ -37,13 +47,31 @@ class Selected(StrEnum):
     pass_review = "pass+review"
 
 
-def record_run(audit_log: Path | None, no_audit: bool, record: dict[str, Any]) -> None:
-    """Append a run's record to the audit log unless --no-audit was given."""
+def audit_path(audit_log: Path | None, no_audit: bool) -> Path | None:
+    """The log this run appends to (None with --no-audit), checked before any CV is screened."""
     if no_audit:
-        return
-    from screener.audit.log import append, default_log_path
+        return None
+    from screener.audit.log import check_writable, default_log_path
 
-    append(audit_log or default_log_path(), record)
+    path = audit_log or default_log_path()
+    check_writable(path)
+    return path
+
+
+def record_run(log: Path | None, command: str, options: dict[str, Any], reports: Sequence[Report],
+               blind: bool = False) -> None:
+    """Append a run's record to the audit log (nothing with --no-audit)."""
+    if log is None:
+        return
+    from screener.audit.log import append
+    from screener.audit.records import reports_record
+
+    append(log, reports_record(command, options, reports, blind))
+
+
+def check_blind_key(blind: bool, blind_key: Path | None) -> None:
+    if blind_key is not None and not blind:
+        raise typer.BadParameter("the key is written only in blind mode: add --blind", param_hint="--blind-key")
 
 
 @audit_app.command("verify")

@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from screener.cli_audit import AuditLogOption, NoAuditOption, audit_path, record_run
 from screener.errors import RulesError, ScreenerError
 
 rules_app = typer.Typer(no_args_is_help=True, help="Validate, inspect and export the rules file.")
@@ -93,6 +94,8 @@ def check(
         "--update", help="Record the current outcomes as expected (keeps the file's comments).")] = False,
     as_of: Annotated[str | None, typer.Option(
         "--as-of", help="What 'Present' means, YYYY-MM-DD (default: the expectations file's as_of).")] = None,
+    audit_log: AuditLogOption = None,
+    no_audit: NoAuditOption = False,
 ) -> None:
     """Compare the sample CVs' verdicts and scores with samples/expected.yaml.
 
@@ -102,7 +105,7 @@ def check(
         compare,
         differences_table,
         read_expectations,
-        screen_samples,
+        results_of,
         write_expectations,
     )
     from screener.pipeline import Screener
@@ -120,8 +123,11 @@ def check(
         raise ScreenerError(f"'{expected}' does not exist: record the current outcomes with "
                             "'screener check --update --as-of YYYY-MM-DD'")
     day = _date(as_of, expectations.as_of)
-    results = screen_samples(Screener(load_rules(find_rules(rules)), day), samples)
+    log = audit_path(audit_log, no_audit)
+    report = Screener(load_rules(find_rules(rules)), day).screen_paths([samples])
+    results = results_of(report)
     differences = compare(expectations, results)
+    record_run(log, "check", {"samples": str(samples), "expected": str(expected), "update": update}, [report])
     out = _console()
     if update:
         write_expectations(expected, results, day)
@@ -145,6 +151,8 @@ def diff(
     paths: Annotated[list[Path], typer.Argument(help="CV files and folders (searched recursively).",
                                                 exists=True)],
     as_of: AsOfOption = None,
+    audit_log: AuditLogOption = None,
+    no_audit: NoAuditOption = False,
 ) -> None:
     """Show whose verdict, score or rank a rules change moves, and why.
 
@@ -155,6 +163,7 @@ def diff(
     from screener.worker import Settings
 
     day = _date(as_of)
+    log = audit_path(audit_log, no_audit)
     old, new = load_rules_source(old_rules), load_rules_source(new_rules)
     jobs = os.cpu_count() or 1
     old_report = run_batch(Settings(old, day), paths, jobs)
@@ -163,6 +172,8 @@ def diff(
         skipped = "; ".join(f"{s.file}: {s.reason}" for s in new_report.skipped)
         raise ScreenerError(f"no CV was found in the paths given ({skipped or 'nothing to screen'})")
     changes = compare_reports(old_report, new_report)
+    record_run(log, "diff", {"old_rules": old_rules, "new_rules": new_rules, "paths": list(map(str, paths))},
+               [old_report, new_report])
     out = _console()
     edits = rule_changes(old.rules, new.rules)
     out.print(f"Rules {old_rules} → {new_rules}: " + (f"{len(edits)} changes" if edits else "no changes"),

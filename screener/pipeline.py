@@ -60,9 +60,15 @@ class Screener:
             return Outcome(name, None, "error", exc.code, exc.message)
         return self.screen_bytes(data, name)
 
-    def screen_paths(self, paths: Sequence[Path]) -> Report:
+    def screen_paths(self, paths: Sequence[Path], blind: bool = False) -> Report:
         """The report ``screener screen`` gives for these files and folders, screened in this process
-        (no workers, so no time or memory limit per file)."""
+        (no workers, so no time or memory limit per file); ``blind`` as ``screen --blind``."""
         inputs, skipped = discover(paths)
-        candidates = [Candidate.from_outcome(self.screen_file(i.path, i.file)) for i in inputs]
+        if blind:
+            from screener.blind import blind_candidate, blind_rows
+
+            rows = [blind_candidate(self.screen_file(i.path, i.file), self.loaded) for i in inputs]
+            candidates, skipped, _ = blind_rows(rows, inputs, skipped)
+        else:
+            candidates = [Candidate.from_outcome(self.screen_file(i.path, i.file)) for i in inputs]
         return Report.of(self.as_of.isoformat(), RulesInfo.of(self.loaded), candidates, skipped)

@@ -45,6 +45,7 @@ class Settings:
     limits: Limits = field(default_factory=Limits)
     timeout: float = 60.0  # seconds per file
     memory_mb: int = 1024  # address-space cap per worker; 0 = none
+    blind: bool = False  # rows without the person's name, contact details or places (screener.blind)
 
 
 # --- the worker side ---------------------------------------------------------------------------------
@@ -70,7 +71,7 @@ def _serve(conn: Connection, settings: Settings) -> None:
         conn.send(("ready", None))
         healthy = True
         while healthy and (task := conn.recv()) is not None:
-            outcome, healthy = _screen(screener, task, settings.memory_mb)
+            outcome, healthy = _screen(screener, task, settings.memory_mb, settings.blind)
             try:
                 conn.send(("done" if healthy else "last", outcome))
             except MemoryError:
@@ -80,9 +81,14 @@ def _serve(conn: Connection, settings: Settings) -> None:
         return  # the parent has gone
 
 
-def _screen(screener: Screener, task: Input, memory_mb: int) -> tuple[Candidate, bool]:
+def _screen(screener: Screener, task: Input, memory_mb: int, blind: bool = False) -> tuple[Candidate, bool]:
     try:
-        return Candidate.from_outcome(screener.screen_file(task.path, task.file)), True
+        outcome = screener.screen_file(task.path, task.file)
+        if blind:
+            from screener.blind import blind_candidate
+
+            return blind_candidate(outcome, screener.loaded), True
+        return Candidate.from_outcome(outcome), True
     except MemoryError:
         return _memory_error(task.file, memory_mb), False
     except Exception as exc:  # noqa: BLE001 (a bug on one file must not stop the batch)

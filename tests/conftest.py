@@ -50,3 +50,12 @@ def shared_or_skip(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not available")
     return path
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _default_audit_log(tmp_path_factory: pytest.TempPathFactory):
+    """Commands run by the tests append to an audit log of their own, never to the user's."""
+    log = tmp_path_factory.mktemp("data") / "audit.jsonl"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("screener.audit.log.default_log_path", lambda: log)
+        yield log

@@ -75,6 +75,20 @@ def _last_line(fd: int) -> bytes:
     return tail.rstrip(b"\n")
 
 
+def _unwritable(path: Path, exc: OSError) -> ScreenerError:
+    return ScreenerError(f"cannot write the audit log '{path}': {exc.strerror or exc} "
+                         "(pass --audit-log PATH to write it elsewhere, or --no-audit)")
+
+
+def check_writable(path: Path) -> None:
+    """Fail now, before a batch is screened, if the log cannot be appended to (creating it if need be)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600))
+    except OSError as exc:
+        raise _unwritable(path, exc) from None
+
+
 def append(path: Path, entry: dict[str, Any]) -> dict[str, Any]:
     """Add one record to the log at ``path`` (created with mode 0600) and return it as written."""
     try:
@@ -97,8 +111,7 @@ def append(path: Path, entry: dict[str, Any]) -> dict[str, Any]:
             os.write(fd, (b"\n" if needs_newline else b"") + line.encode("utf-8"))
             os.fsync(fd)
     except OSError as exc:
-        raise ScreenerError(f"cannot write the audit log '{path}': {exc.strerror or exc} "
-                            "(pass --audit-log PATH to write it elsewhere, or --no-audit)") from None
+        raise _unwritable(path, exc) from None
     return record
 
 

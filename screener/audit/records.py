@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from screener import __version__
+
+if TYPE_CHECKING:
+    from screener.result import Report
 
 
 def file_entry(file: str, sha256: str | None, status: str, score: float | None, verdict: str | None,
@@ -31,3 +34,18 @@ def run_record(command: str, options: dict[str, Any], as_of: date,
         "as_of": as_of.isoformat(),
         "runs": [{"rules": {"path": path, "sha256": sha256}, "files": list(files)} for path, sha256, files in runs],
     }
+
+
+def report_run(report: Report, blind: bool) -> tuple[str, str, list[dict[str, Any]]]:
+    """A report's rules and per-file outcomes, for :func:`run_record`."""
+    files = [file_entry(c.file, c.sha256, c.status, c.score, c.verdict,
+                        [r.id for r in c.requirements if r.gate and r.status != "met"], blind)
+             for c in report.candidates]
+    return report.rules.path, report.rules.sha256, files
+
+
+def reports_record(command: str, options: dict[str, Any], reports: Sequence[Report], blind: bool = False
+                   ) -> dict[str, Any]:
+    """The record of a command that produced these reports (one per rules file)."""
+    return run_record(command, options, date.fromisoformat(reports[0].as_of),
+                      [report_run(r, blind) for r in reports])
