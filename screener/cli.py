@@ -29,6 +29,7 @@ from screener.cli_audit import (
     check_blind_key,
     record_run,
 )
+from screener.cli_cache import CacheOption, NoCacheOption, cache_folder
 from screener.errors import RulesError, ScreenerError, WorkerStartError
 from screener.report import Format
 
@@ -123,6 +124,8 @@ def screen(
     blind_key: BlindKeyOption = None,
     audit_log: AuditLogOption = None,
     no_audit: NoAuditOption = False,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Screen CVs and print a ranked, explained report."""
     from screener.worker import Settings, prepare, sigterm_interrupts
@@ -137,7 +140,8 @@ def screen(
     limits = Limits(max_bytes=int(max_size * 1_000_000), max_pages=max_pages)
     check_blind_key(blind, blind_key)
     log = audit_path(audit_log, no_audit)
-    settings = Settings(load_rules(find_rules(rules)), _as_of(as_of), limits, timeout, memory, blind)
+    settings = Settings(load_rules(find_rules(rules)), _as_of(as_of), limits, timeout, memory, blind,
+                        cache_folder(cache, no_cache))
     key: dict[str, str] = {}
     jobs = jobs or min(os.cpu_count() or 1, 8)
     with sigterm_interrupts():  # exit 130 with no half-written output, as for Ctrl-C

@@ -10,15 +10,24 @@ import typer
 cache_app = typer.Typer(no_args_is_help=True, help="Show or empty the parse cache (it holds the text of the CVs "
                                                    "screened: personal data).")
 CacheOption = Annotated[Path | None, typer.Option(
-    "--cache", help="The cache folder (default: $SCREENER_CACHE_DIR, else the user's cache folder).")]
+    "--cache", help="The parse cache's folder (default: $SCREENER_CACHE_DIR, else the user's cache folder).")]
+NoCacheOption = Annotated[bool, typer.Option(
+    "--no-cache", help="Read and parse every file again, and keep nothing in the parse cache.")]
+
+
+def cache_folder(cache: Path | None, no_cache: bool = False) -> Path | None:
+    """The parse cache's folder for a command, or None when it runs without one."""
+    from screener.cache import default_folder
+
+    return None if no_cache else cache or default_folder()
 
 
 @cache_app.command("info")
 def info(cache: CacheOption = None) -> None:
     """Where the cache is, how many parsed CVs it holds and its size on disk."""
-    from screener.cache import ParseCache, default_folder
+    from screener.cache import ParseCache
 
-    store = ParseCache(cache or default_folder())
+    store = ParseCache(cache_folder(cache))
     facts = store.info()
     store.close()
     print(f"location: {facts.path}")
@@ -29,9 +38,9 @@ def info(cache: CacheOption = None) -> None:
 @cache_app.command("clear")
 def clear(cache: CacheOption = None) -> None:
     """Delete the cache file (every parsed CV it holds); the next screen reads every file again."""
-    from screener.cache import ParseCache, default_folder
+    from screener.cache import ParseCache
 
-    store = ParseCache(cache or default_folder())
+    store = ParseCache(cache_folder(cache))
     removed = store.clear()
     print(f"Cleared {store.path}: {removed} entr{'y' if removed == 1 else 'ies'} removed.")
 

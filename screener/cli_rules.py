@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 
 from screener.cli_audit import AuditLogOption, NoAuditOption, audit_path, record_run
+from screener.cli_cache import CacheOption, NoCacheOption, cache_folder
 from screener.errors import RulesError, ScreenerError
 
 rules_app = typer.Typer(no_args_is_help=True, help="Validate, inspect and export the rules file.")
@@ -96,10 +97,13 @@ def check(
         "--as-of", help="What 'Present' means, YYYY-MM-DD (default: the expectations file's as_of).")] = None,
     audit_log: AuditLogOption = None,
     no_audit: NoAuditOption = False,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Compare the sample CVs' verdicts and scores with samples/expected.yaml.
 
     Exit 1 when any outcome changed, or a sample was added or removed."""
+    from screener.cache import ParseCache
     from screener.check import (
         Expectations,
         compare,
@@ -124,7 +128,9 @@ def check(
                             "'screener check --update --as-of YYYY-MM-DD'")
     day = _date(as_of, expectations.as_of)
     log = audit_path(audit_log, no_audit)
-    report = Screener(load_rules(find_rules(rules)), day).screen_paths([samples])
+    folder = cache_folder(cache, no_cache)
+    screener = Screener(load_rules(find_rules(rules)), day, cache=ParseCache(folder) if folder else None)
+    report = screener.screen_paths([samples])
     results = results_of(report)
     differences = compare(expectations, results)
     record_run(log, "check", {"samples": str(samples), "expected": str(expected), "update": update}, [report])
@@ -153,6 +159,8 @@ def diff(
     as_of: AsOfOption = None,
     audit_log: AuditLogOption = None,
     no_audit: NoAuditOption = False,
+    cache: CacheOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Show whose verdict, score or rank a rules change moves, and why.
 
@@ -166,8 +174,9 @@ def diff(
     log = audit_path(audit_log, no_audit)
     old, new = load_rules_source(old_rules), load_rules_source(new_rules)
     jobs = os.cpu_count() or 1
-    old_report = run_batch(Settings(old, day), paths, jobs)
-    new_report = run_batch(Settings(new, day), paths, jobs)
+    folder = cache_folder(cache, no_cache)
+    old_report = run_batch(Settings(old, day, cache=folder), paths, jobs)
+    new_report = run_batch(Settings(new, day, cache=folder), paths, jobs)
     if not new_report.candidates:
         skipped = "; ".join(f"{s.file}: {s.reason}" for s in new_report.skipped)
         raise ScreenerError(f"no CV was found in the paths given ({skipped or 'nothing to screen'})")

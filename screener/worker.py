@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from multiprocessing.connection import Connection, wait
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from screener.errors import WorkerStartError
@@ -46,6 +47,7 @@ class Settings:
     timeout: float = 60.0  # seconds per file
     memory_mb: int = 1024  # address-space cap per worker; 0 = none
     blind: bool = False  # rows without the person's name, contact details or places (screener.blind)
+    cache: Path | None = None  # the parse cache's folder; None = no cache
 
 
 # --- the worker side ---------------------------------------------------------------------------------
@@ -60,10 +62,12 @@ def _serve(conn: Connection, settings: Settings) -> None:
     warnings.simplefilter("ignore")
     try:
         try:
+            from screener.cache import ParseCache
             from screener.pipeline import Screener
 
             _limit_memory(settings.memory_mb)
-            screener = Screener(settings.loaded, settings.as_of, settings.limits)
+            cache = ParseCache(settings.cache) if settings.cache else None
+            screener = Screener(settings.loaded, settings.as_of, settings.limits, cache)
         except BaseException as exc:  # noqa: BLE001 (e.g. a --memory too small to load the pipeline)
             with contextlib.suppress(BaseException):  # even the message may not fit in the memory left
                 conn.send(("failed", f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__))

@@ -18,6 +18,7 @@ from screener.cli import main
 from screener.extract import Limits, extract
 from screener.model import Parsed
 from screener.parse import parse
+from screener.parse.vocabulary import default_vocabulary
 from tests.conftest import REPO
 
 SAMPLES = REPO / "samples"
@@ -38,7 +39,7 @@ def parsed_samples(screener) -> dict[str, tuple[str, Parsed]]:
 
 def _keys(sha: str, name: str = "cv.pdf") -> tuple[str, str]:
     doc = document_key(sha, name, Limits())
-    return parse_key(doc, AS_OF_MONTH), doc
+    return parse_key(doc, AS_OF_MONTH, default_vocabulary()), doc
 
 
 def _fill(cache: ParseCache, parsed_samples: dict[str, tuple[str, Parsed]]) -> None:
@@ -66,10 +67,13 @@ def test_stored_parse_is_loaded_by_its_key_only(tmp_path: Path, parsed_samples) 
         key, doc_key = _keys(sha, name)
         assert cache.load(key) == parsed
         assert cache.load_document(doc_key) == parsed.document
-        assert cache.load(parse_key(doc_key, AS_OF_MONTH + 1)) is None  # another month's 'Present'
+        assert cache.load(parse_key(doc_key, AS_OF_MONTH + 1, default_vocabulary())) is None  # another 'Present'
     sha, _ = next(iter(parsed_samples.values()))
     assert cache.load(_keys(sha, "cv.md")[0]) is None  # the extension tells Markdown from text
-    assert cache.load(parse_key(document_key(sha, "cv.pdf", Limits(max_pages=3)), AS_OF_MONTH)) is None
+    assert cache.load(parse_key(document_key(sha, "cv.pdf", Limits(max_pages=3)), AS_OF_MONTH,
+                                default_vocabulary())) is None
+    more_titles = default_vocabulary().extended(job_titles=["Wrangler"])  # a rules file's title words
+    assert cache.load(parse_key(_keys(sha)[1], AS_OF_MONTH, more_titles)) is None
     assert cache.info().entries == len(parsed_samples)
 
 

@@ -4,20 +4,25 @@ The declared versions (``EXTRACTOR_VERSION`` beside the extractors, ``PARSER_VER
 ``VOCABULARY_VERSION`` beside the parser) say when a release changes what the same bytes give; the
 libraries' versions and a digest of the extractor and parser source files cover an edited checkout
 whose author forgot to bump them. The limits a file was read under and the name's extension (which
-tells Markdown from text) are part of the key too, and the month 'Present' meant is part of a parse's.
+tells Markdown from text) are part of the key too; a parse's key adds the month 'Present' meant and
+the vocabulary it used (the shipped word lists plus a rules file's title words).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import os
+import re
+from collections.abc import Mapping
 from importlib import metadata
 from pathlib import Path, PurePath
 
 import platformdirs
 
 from screener.extract.limits import Limits
+from screener.parse.vocabulary import Vocabulary
 
 ENV_FOLDER = "SCREENER_CACHE_DIR"  # where the cache lives when --cache is not given
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -34,9 +39,9 @@ def document_key(sha256: str, name: str, limits: Limits) -> str:
     return f"{sha256}|{PurePath(name).suffix.lower()}|{limits!r}|{_extraction_versions()}"
 
 
-def parse_key(document_key: str, as_of: int) -> str:
-    """The key of a parse of that document, for the month index 'Present' meant."""
-    return f"{document_key}|{_parse_versions()}|as_of={as_of}"
+def parse_key(document_key: str, as_of: int, vocabulary: Vocabulary) -> str:
+    """The key of a parse of that document, for the month index 'Present' meant, with these words."""
+    return f"{document_key}|{_parse_versions()}|vocabulary={_vocabulary_digest(vocabulary)}|as_of={as_of}"
 
 
 @functools.cache
@@ -45,6 +50,24 @@ def _extraction_versions() -> str:
 
     libraries = ",".join(f"{name}={_installed(name)}" for name in _LIBRARIES)
     return f"extractor={EXTRACTOR_VERSION},{libraries},source={_digest('extract')}"
+
+
+def _vocabulary_digest(vocabulary: Vocabulary) -> str:
+    """The words a parse used (the shipped files plus a rules file's): every compared field, in order."""
+    return hashlib.sha256(_canonical([getattr(vocabulary, f.name) for f in dataclasses.fields(vocabulary)
+                                      if f.compare]).encode()).hexdigest()[:16]
+
+
+def _canonical(value: object) -> str:
+    if isinstance(value, Mapping):
+        return "{" + ",".join(sorted(f"{_canonical(k)}:{_canonical(v)}" for k, v in value.items())) + "}"
+    if isinstance(value, set | frozenset):
+        return "{" + ",".join(sorted(map(_canonical, value))) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ",".join(map(_canonical, value)) + "]"
+    if isinstance(value, re.Pattern):
+        return f"re({value.pattern!r},{value.flags})"
+    return repr(value)
 
 
 @functools.cache
