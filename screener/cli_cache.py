@@ -25,9 +25,9 @@ def cache_folder(cache: Path | None, no_cache: bool = False) -> Path | None:
 @cache_app.command("info")
 def info(cache: CacheOption = None) -> None:
     """Where the cache is, how many parsed CVs it holds and its size on disk."""
-    from screener.cache import ParseCache
+    from screener.cache import ParseCache, default_folder
 
-    store = ParseCache(cache_folder(cache))
+    store = ParseCache(cache or default_folder())
     facts = store.info()
     store.close()
     print(f"location: {facts.path}")
@@ -38,9 +38,9 @@ def info(cache: CacheOption = None) -> None:
 @cache_app.command("clear")
 def clear(cache: CacheOption = None) -> None:
     """Delete the cache file (every parsed CV it holds); the next screen reads every file again."""
-    from screener.cache import ParseCache
+    from screener.cache import ParseCache, default_folder
 
-    store = ParseCache(cache_folder(cache))
+    store = ParseCache(cache or default_folder())
     removed = store.clear()
     print(f"Cleared {store.path}: {removed} entr{'y' if removed == 1 else 'ies'} removed.")
 
