@@ -43,6 +43,11 @@ EXIT_OK, EXIT_CHANGED, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3,
 _CLICK_ERROR: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
 
+class ExecutorKind(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 class ParseFormat(StrEnum):
     json = "json"
     table = "table"
@@ -126,11 +131,27 @@ def screen(
     no_audit: NoAuditOption = False,
     cache: CacheOption = None,
     no_cache: NoCacheOption = False,
+    executor: Annotated[ExecutorKind, typer.Option(
+        "--executor", help="Where files are screened: worker processes here, or tasks on a Dask cluster "
+                           "(needs --scheduler and pip install 'screener[dask]').")] = ExecutorKind.local,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="The Dask scheduler's address, e.g. tcp://127.0.0.1:8786.")] = None,
 ) -> None:
     """Screen CVs and print a ranked, explained report."""
+    from screener.executor import DaskCluster, Executor, LocalPool
     from screener.worker import Settings, prepare, sigterm_interrupts
 
-    prepare()  # workers' imports overlap with the ones below
+    pool: Executor
+    if executor is ExecutorKind.dask:
+        if not scheduler:
+            raise typer.BadParameter("--executor dask needs --scheduler ADDRESS", param_hint="--scheduler")
+        pool = DaskCluster(scheduler)
+    else:
+        if scheduler:
+            raise typer.BadParameter("--scheduler is for --executor dask", param_hint="--scheduler")
+        prepare()  # workers' imports overlap with the ones below
+        jobs = jobs or min(os.cpu_count() or 1, 8)
+        pool = LocalPool(jobs)
     from screener.batch import run_batch
     from screener.blind import write_key
     from screener.extract import Limits
@@ -143,14 +164,14 @@ def screen(
     settings = Settings(load_rules(find_rules(rules)), _as_of(as_of), limits, timeout, memory, blind,
                         cache_folder(cache, no_cache))
     key: dict[str, str] = {}
-    jobs = jobs or min(os.cpu_count() or 1, 8)
     with sigterm_interrupts():  # exit 130 with no half-written output, as for Ctrl-C
-        report = run_batch(settings, paths, jobs, progress=err.is_terminal, blind_key=key)
+        report = run_batch(settings, paths, pool, progress=err.is_terminal, blind_key=key)
         write_output(formatter(fmt).render(report), output)
     if blind_key is not None:
         write_key(blind_key, key)
     options = {"format": fmt.value, "output": output and str(output), "jobs": jobs, "timeout": timeout,
-               "max_size": max_size, "max_pages": max_pages, "memory": memory, "blind": blind}
+               "max_size": max_size, "max_pages": max_pages, "memory": memory, "blind": blind,
+               "executor": executor.value}
     record_run(log, "screen", options | ({} if blind else {"paths": list(map(str, paths))}),
                [report], blind)
     err.print(report.summary.text(), highlight=False, markup=False)

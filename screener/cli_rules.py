@@ -168,6 +168,7 @@ def diff(
     Exit 1 when anything changed."""
     from screener.batch import run_batch
     from screener.diff import changes_table, compare_reports, load_rules_source, rule_changes
+    from screener.executor import LocalPool
     from screener.worker import Settings
 
     day = _date(as_of)
@@ -175,8 +176,8 @@ def diff(
     old, new = load_rules_source(old_rules), load_rules_source(new_rules)
     jobs = os.cpu_count() or 1
     folder = cache_folder(cache, no_cache)
-    old_report = run_batch(Settings(old, day, cache=folder), paths, jobs)
-    new_report = run_batch(Settings(new, day, cache=folder), paths, jobs)
+    old_report = run_batch(Settings(old, day, cache=folder), paths, LocalPool(jobs))
+    new_report = run_batch(Settings(new, day, cache=folder), paths, LocalPool(jobs))
     if not new_report.candidates:
         skipped = "; ".join(f"{s.file}: {s.reason}" for s in new_report.skipped)
         raise ScreenerError(f"no CV was found in the paths given ({skipped or 'nothing to screen'})")
