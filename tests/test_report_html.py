@@ -249,6 +249,17 @@ def test_browser_sorting_by_score_reorders_rows(fresh, report) -> None:
     assert worst_first == sorted(worst_first) and th.get_attribute("aria-sort") == "ascending"
 
 
+def test_browser_sorting_by_verdict_and_by_years_of_a_skill(fresh, report) -> None:
+    order = ["pass", "review", "fail", None]
+    _click_header(fresh, "verdict")
+    verdicts = [row(report, f).verdict for f in _visible_files(fresh)]
+    assert verdicts == sorted(verdicts, key=order.index) and verdicts != [c.verdict for c in report.ranked()]
+    for key, years in (("skill-go", lambda c: c.skills["go"].years), ("backend", lambda c: c.backend_years)):
+        _click_header(fresh, key)
+        values = [years(row(report, f)) for f in _visible_files(fresh) if row(report, f).status == "ok"]
+        assert values == sorted(values, reverse=True), key
+
+
 def test_browser_verdict_filter_hides_rows(fresh, report) -> None:
     fresh.find_element("css selector", 'input[name="verdict"][value="fail"]').click()
     shown = _visible_files(fresh)

@@ -88,7 +88,7 @@ name, age, gender, photo, nationality or address. screener can be wrong: read ev
 <button type="button" id="collapse">Collapse all</button></span>
 <p id="shown" aria-live="polite"></p>
 </div>
-<table id="candidates">
+<table id="candidates" aria-label="Candidates">
 <thead>
 <tr class="group"><th colspan="4"></th><th colspan="{2 + len(skills)}" scope="colgroup">years</th></tr>
 <tr><th scope="col"><abbr title="rank by score">#</abbr></th>{_sort_header("file", "file", "text", "File name")}
