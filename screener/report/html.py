@@ -102,7 +102,7 @@ name, age, gender, photo, nationality or address. screener can be wrong: read ev
 def _sort_header(key: str, label: str, kind: str, hint: str, attrs: str = "", first: str = "") -> str:
     """A column header that sorts; a first click sorts numbers high to low and text A to Z."""
     first = first or ("descending" if kind == "num" else "ascending")
-    return (f'<th scope="col" {attrs}><button type="button" data-sort="{key}" data-kind="{kind}" '
+    return (f'<th scope="col" {attrs}><button type="button" data-sort="{escape(key)}" data-kind="{kind}" '
             f'data-first="{first}" title="Sort by {escape(hint)}">{escape(label)}</button></th>')
 
 
