@@ -71,8 +71,8 @@ class Assessor:
             status: Status = "met" if not missing else "unmet"
             return RequirementResult(r, status, len(named) / len(r.mentioned), detail, evidence)
         if r.within is not None:
-            named = _lines_naming(exp, r.within)
-            return self._keywords(r, tuple(line for line in lines if line.number in named),
+            context = _lines_naming(exp, r.within)
+            return self._keywords(r, tuple(line for line in lines if line.number in context),
                                   f" where {self.rules.skills[r.within].label} is named")
         return self._keywords(r, lines)
 

@@ -84,6 +84,37 @@ def show(file: Annotated[Path | None, typer.Argument(help=RULES_HELP)] = None) -
     print_rules(load_rules(path).rules, str(path), _console())
 
 
+@rules_app.command("draft")
+def draft(
+    posting: Annotated[Path, typer.Argument(help="The job posting: TXT, Markdown, PDF or DOCX.",
+                                            exists=True, dir_okay=False)],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the rules here (default: stdout).")]
+    = None,
+) -> None:
+    """Draft a starter rules file from a job posting.
+
+    Year counts become 'years' requirements, skills under minimum / required headings minimums, and
+    those under nice-to-have / bonus / preferred headings weighted nice-to-haves; each requirement
+    carries a comment with the posting line it came from. Read it, then run 'screener rules validate'."""
+    from screener.cli import write_output
+    from screener.errors import ExtractError
+    from screener.extract import extract, read_file
+    from screener.extract.limits import Limits
+    from screener.rules import parse_rules
+    from screener.rules.draft import draft_rules
+
+    try:
+        document = extract(read_file(posting, Limits()), posting.name, Limits())
+    except ExtractError as exc:
+        raise ScreenerError(f"cannot read the posting '{posting}': {exc.message}") from None
+    text = draft_rules(document.lines, posting.name)
+    parse_rules(text, str(output or "the draft"))  # a draft that does not validate is a bug: never write it
+    write_output(text, output)
+    if output is not None:
+        _console().print(f"Wrote {output}: check it with 'screener rules validate {output}'.", highlight=False,
+                         markup=False)
+
+
 def check(
     rules: Annotated[Path | None, typer.Option("--rules", help=RULES_HELP)] = None,
     samples: Annotated[Path, typer.Option(
