@@ -95,7 +95,10 @@ def measure(resume: Resume, rules: Rules, finder: SkillFinder, classifier: RoleC
     numbered = list(enumerate(positions, start=1))
     mentions = finder.mentions(resume.lines, tokens)
     claims = finder.claims(mentions)
-    position_of_line = {line.number: (n, p) for n, p in numbered for line in p.lines}
+    position_of_line: dict[int, list[tuple[int, Position, str]]] = {}
+    for n, p in numbered:
+        for line in p.lines:
+            position_of_line.setdefault(line.number, []).append((n, p, line.text))
 
     skills = {}
     for skill_id in rules.skills:
@@ -115,13 +118,23 @@ def measure(resume: Resume, rules: Rules, finder: SkillFinder, classifier: RoleC
     )
 
 
+def _owner(m: Mention, owners: list[tuple[int, Position, str]]) -> tuple[int, Position]:
+    """The position a mention belongs to. A line split between two positions (a job's 'Stack:' line
+    glued to the next employer's line) belongs to each by the part of it each holds."""
+    for n, p, text in owners:
+        start = m.line.text.find(text)
+        if len(owners) == 1 or 0 <= start <= m.column < start + len(text):
+            return n, p
+    return owners[0][:2]
+
+
 def _skill(skill_id: str, mentions: list[Mention], claims: list[Claim],
-           position_of_line: dict[int, tuple[int, Position]]) -> SkillExperience:
+           position_of_line: dict[int, list[tuple[int, Position, str]]]) -> SkillExperience:
     used: dict[int, tuple[Position, Mention]] = {}
     elsewhere: list[Mention] = []
     for m in mentions:
         if m.line.number in position_of_line:
-            n, p = position_of_line[m.line.number]
+            n, p = _owner(m, position_of_line[m.line.number])
             used.setdefault(n, (p, m))
         else:
             elsewhere.append(m)

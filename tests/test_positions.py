@@ -105,3 +105,76 @@ Go, Docker
 def test_lines_of_a_document_are_unchanged_by_parsing() -> None:
     document = Document("text", (Line("EXPERIENCE", 1), Line("Engineer, Acme  2020 – 2021", 2)))
     assert parse(document, AS_OF_MONTH).lines == document.lines
+
+
+LINKEDIN = """
+Experience
+Quillfeather
+5 years 11 months
+Senior Backend Engineer
+January 2022 - Present (4 years 11 months)
+Berlin, Germany
+Ledger services in Go and Kafka.
+Backend Engineer
+January 2021 - December 2021 (1 year)
+Berlin, Germany
+Redis caches for the ledger.
+Moss & Vale
+Software Developer
+March 2017 - December 2020 (3 years 10 months)
+Munich, Bavaria
+Built PHP and MySQL shop backends.
+Education
+Technical University of Munich
+Master of Science - MS, Computer Science · (2014 - 2016)
+"""
+
+
+def test_linkedin_layout_roles_under_a_company_total_are_the_positions() -> None:
+    resume = resume_of(LINKEDIN)
+    assert spans(resume) == [("Senior Backend Engineer", "Quillfeather", "2022-01", "2026-11"),
+                             ("Backend Engineer", "Quillfeather", "2021-01", "2021-12"),
+                             ("Software Developer", "Moss & Vale", "2017-03", "2020-12")]
+    assert "Redis" in resume.positions[1].text and "Redis" not in resume.positions[0].text
+
+
+def test_an_employer_line_above_a_role_line_with_a_short_duration() -> None:
+    resume = resume_of("""
+EXPERIENCE
+Kestrel Freight\tLisbon · Remote
+Senior Go Developer\tAug 2023 — now (1y.)
+- Routing engine in Go.
+3M\tAustin
+Software Engineer\tOct 2022 — Jul 2023 (10m.)
+- Tooling.
+""")
+    assert spans(resume) == [("Senior Go Developer", "Kestrel Freight", "2023-08", "2026-11"),
+                             ("Software Engineer", "3M", "2022-10", "2023-07")]
+
+
+def test_per_job_stack_lines_belong_to_their_job_even_glued_to_the_next_employer(loaded_rules) -> None:
+    from screener.experience import RoleClassifier, measure, vocabulary_for
+    from screener.skills import SkillFinder
+
+    text = """
+Work Experience
+Backend Engineer, Rookery Systems        Mar 2022 – Present
+- Settlement services.
+Tech stack:
+Go, Kafka, Docker
+Software Engineer, Heron Analytics       Jan 2019 – Feb 2022
+- Reporting jobs.
+Stack: PHP, MySQL\tPlatform Developer, Wren Labs\tJun 2017 – Dec 2018
+- Release tooling.
+Environment: Redis
+Skills
+Go, Kafka, PHP, MySQL, Redis
+"""
+    vocab = vocabulary_for(loaded_rules.rules)
+    resume = parse(extract_text(text.strip().encode(), markdown=False), AS_OF_MONTH, vocab)
+    assert [p.organisation for p in resume.positions] == ["Rookery Systems", "Heron Analytics", "Wren Labs"]
+    exp = measure(resume, loaded_rules.rules, SkillFinder(loaded_rules.rules),
+                  RoleClassifier(loaded_rules.rules.roles, vocab))
+    assert exp.skills["kafka"].dated_months == len(range(2022 * 12 + 2, AS_OF_MONTH + 1))
+    assert exp.skills["mysql"].dated_months == len(range(2019 * 12, 2022 * 12 + 2))  # Heron's own line
+    assert exp.skills["redis"].dated_months == 19  # Wren Labs, Jun 2017 – Dec 2018

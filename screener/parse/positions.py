@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from screener.model import Line, Position, Section, SectionKind
 from screener.parse.dates import Found, find_ranges, join_wrapped
-from screener.parse.vocabulary import Vocabulary
+from screener.parse.vocabulary import Vocabulary, normalise
 
 _BULLETS = "•·▪◦●○■□➢►▶✓✔-–—*+>"
 _BULLET = re.compile(rf"^\s*[{re.escape(_BULLETS)}]\s*")
@@ -27,6 +27,13 @@ _MAY_HOLD_JOBS: frozenset[SectionKind] = frozenset({"preamble", "other", "summar
 # What may stand before a range that starts a position header inside a bullet.
 _CLOSES_LINE = re.compile(r"\s*\)\s*(?:\W*\w+){0,3}\W*$")  # '(2019 – 2021)' at the end, perhaps a place after it
 _SET_APART = re.compile(rf"(?:^[\s{re.escape(_BULLETS)}]*|[—–|,·:(\[•-]\s*|\s{{2,}}|\t)$")
+# A duration printed beside the dates or under a company: '(5 years 11 months)', '(1y.)', '· 10 mos'.
+# One-letter units need their period ('1y.', '10m.'), so that '3M' stays a company.
+_YEARS = r"(?:years?|yrs?|y\.|jahre?|ans?|años|anos|år|лет|года?|г\.|年)"
+_MONTHS = r"(?:months?|mos?|m\.|monate?|mois|meses|mån(?:ader)?|месяц\w*|мес|个月|個月|ヶ月)"
+_DURATION = re.compile(
+    rf"[(（·•,|]?\s*(?<![\w.])(?:\d+(?:[.,]\d)?\s*{_YEARS}(?:\s*(?:and\s+|,\s*)?\d+\s*{_MONTHS})?"
+    rf"|\d+\s*{_MONTHS})(?![^\W\d_])\.?\s*[)）]?", re.IGNORECASE)
 # A final period that ends a company name, not a sentence: 'S.A.S.', 'Inc.', 'Co.'
 _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|LLC|GmbH|Pty|Pvt|Bros|Ltda|Cia|AG|SA|BV|NV)\.)$")
@@ -68,6 +75,11 @@ def _anchor(line: Line, above: Line | None, as_of: int, titles: re.Pattern[str])
             continue  # '• 2022 – 2023: led the migration …' is a detail; '• 2020 – Now: Engineer, Acme' a job
         return found
     return None
+
+
+def _is_duration(line: Line) -> bool:
+    """A line that is only a duration: a company's total over the roles held there (LinkedIn)."""
+    return bool(line.text.strip()) and not _DURATION.sub("", line.text).strip(" \t·•|")
 
 
 def _is_sentence(text: str) -> bool:
@@ -125,10 +137,10 @@ def find_positions(sections: tuple[Section, ...], as_of: int,
     are never jobs; in a skills section only a line with a job title is one ('Go (2019 – now)' is not).
     """
     titles = vocab.job_titles
-    positions = [p for s in sections if s.kind == "experience" for p in _positions_in(s, as_of, titles)]
+    positions = [p for s in sections if s.kind == "experience" for p in _positions_in(s, as_of, vocab)]
     if positions:
         return tuple(positions), ()
-    positions = [p for s in sections if s.kind in _MAY_HOLD_JOBS for p in _positions_in(s, as_of, titles)
+    positions = [p for s in sections if s.kind in _MAY_HOLD_JOBS for p in _positions_in(s, as_of, vocab)
                  if s.kind != "skills" or titles.search(p.title)]
     if not positions:
         return (), ()
@@ -170,8 +182,24 @@ def _join_split_ranges(lines: tuple[Line, ...], as_of: int) -> tuple[Line, ...]:
     return tuple(out)
 
 
-def _positions_in(section: Section, as_of: int, titles: re.Pattern[str]) -> list[Position]:
-    lines = _join_split_ranges(section.lines, as_of)
+def _split_glued_details(lines: tuple[Line, ...], as_of: int, vocab: Vocabulary) -> tuple[Line, ...]:
+    """A job's detail line glued by the PDF to the next employer's line ('Stack: Go, Kafka<TAB>Beta
+    Ltd — Engineer<TAB>2019 – 2021') is two lines: the detail stays with the job above."""
+    out: list[Line] = []
+    for line in lines:
+        label, colon, rest = line.text.replace("：", ":").partition(":")
+        gap = re.search(r"\t|\s{3,}", rest) if colon and normalise(label) in vocab.job_details else None
+        if gap and find_ranges(rest[gap.end():], as_of) and not find_ranges(rest[:gap.start()], as_of):
+            cut = len(label) + 1 + gap.start()
+            out += [replace(line, text=line.text[:cut].rstrip()), replace(line, text=line.text[cut:].strip())]
+        else:
+            out.append(line)
+    return tuple(out)
+
+
+def _positions_in(section: Section, as_of: int, vocab: Vocabulary) -> list[Position]:
+    titles = vocab.job_titles
+    lines = _join_split_ranges(_split_glued_details(section.lines, as_of, vocab), as_of)
     anchors = [(i, f) for i, line in enumerate(lines)
                if (f := _anchor(line, lines[i - 1] if i else None, as_of, titles))]
     anchored = {i for i, _ in anchors}
@@ -187,17 +215,20 @@ def _positions_in(section: Section, as_of: int, titles: re.Pattern[str]) -> list
         reach = max(above, 1) if bare and not title_below else above  # no title by the dates: it is above
         if lines[i].text.count("\t") >= 2:
             reach = 0  # a table row holds its whole header (dates, role, company): nothing above is its
-        while start - 1 >= floor and i - (start - 1) <= reach and _is_header_like(lines[start - 1]):
+        durations = 0  # a duration line above the title does not count against the reach
+        while start - 1 >= floor and i - (start - 1) - durations <= reach and _is_header_like(lines[start - 1]):
             start -= 1
+            durations += _is_duration(lines[start])
         if not starts:
-            above = i - start
+            above = i - start - durations
         starts.append(start)
         floor = i + 1
     positions: list[Position] = []
+    employer = ""  # the company over several roles: a line above a duration-only line (LinkedIn)
     for k, (i, found) in enumerate(anchors):
         end = starts[k + 1] if k + 1 < len(anchors) else len(lines)
         own = lines[starts[k]:end]
-        anchor_text = lines[i].text[:found.start] + "\t" + lines[i].text[found.end:]
+        anchor_text = _DURATION.sub(" ", lines[i].text[:found.start] + "\t" + lines[i].text[found.end:])
         around = list(lines[starts[k]:i])
         for line in lines[i + 1:min(i + 3, end)]:
             if not _is_header_like(line):
@@ -205,10 +236,17 @@ def _positions_in(section: Section, as_of: int, titles: re.Pattern[str]) -> list
             around.append(line)
         # right-hand cells of the lines around the dates hold places more often than employers
         # ('Engineer<TAB>Accra' over 'Kasa Ltd<TAB>2019 – 2021'): they are the last candidates
-        left = [line.text.split("\t")[0] for line in around]
-        aside = [cell for line in around for cell in line.text.split("\t")[1:]]
+        left = [_DURATION.sub(" ", line.text.split("\t")[0]) for line in around]
+        aside = [_DURATION.sub(" ", cell) for line in around for cell in line.text.split("\t")[1:]]
         title, organisation = _row_cells(anchor_text, titles) or _title_and_organisation(
             left[:i - starts[k]] + [anchor_text] + left[i - starts[k]:] + aside, titles)
+        header = lines[starts[k]:i]
+        if len(header) >= 2 and _is_duration(header[-2 if titles.search(header[-1].text) else -1]):
+            employer = organisation  # 'Acme' / '5 years 11 months' / 'Senior Engineer' / dates
+        elif employer and len(header) == 1 and _words(_SEPARATORS.sub(" ", header[0].text)) == _words(title):
+            organisation = employer  # a further role at that company: its header is its title alone
+        else:
+            employer = ""
         positions.append(Position(title=title, organisation=organisation, dates=found.range,
                                   lines=tuple(own), section=section.heading))
     return _employers_over_roles(positions, titles)

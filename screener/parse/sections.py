@@ -93,6 +93,12 @@ def _by_keyword(line: Line, core: str, vocab: Vocabulary) -> Heading | None:
     return None
 
 
+def _job_detail(line: Line, vocab: Vocabulary) -> bool:
+    """'Tech stack:' or 'Environment:' as a label: a line of the job above, not a skills heading."""
+    label, colon, _ = line.text.replace("：", ":").partition(":")
+    return bool(colon) and normalise(label) in vocab.job_details
+
+
 def heading_kind(line: Line, vocab: Vocabulary | None = None) -> SectionKind | None:
     """The section a line opens, or None when it is not a section heading."""
     heading = parse_heading(line, vocab)
@@ -105,9 +111,10 @@ def split_sections(lines: tuple[Line, ...], vocab: Vocabulary | None = None) -> 
     kind: SectionKind = "preamble"
     title = ""
     body: list[Line] = []
+    vocab = vocab or default_vocabulary()
     for line in lines:
         heading = parse_heading(line, vocab)
-        if heading is None:
+        if heading is None or (kind == "experience" and _job_detail(line, vocab)):
             body.append(line)
             continue
         if body or kind != "preamble":

@@ -125,6 +125,9 @@ class Sections(Strict):
     headings: dict[HeadingKind, list[Word]]
     keywords: list[Keyword]
     qualifiers: list[Word]
+    job_details: list[Word] = Field(
+        default_factory=list, description="Labels of a job's own detail lines ('Tech stack:', 'Environment:'): "
+                                          "inside an experience section they stay with the job above.")
 
 
 class Titles(Strict):
