@@ -21,7 +21,7 @@ def taxonomy_path() -> Path:
 @cache
 def taxonomy_data() -> dict[str, dict[str, Any]]:
     """Skill id → its plain mapping (label, aliases, context rules), in file order."""
-    data = yaml.safe_load(taxonomy_path().read_text(encoding="utf-8"))
+    data = yaml.load(taxonomy_path().read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return dict(data["skills"])
 
 
