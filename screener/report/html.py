@@ -134,6 +134,8 @@ def html_tail(skipped: Sequence[Skipped], summary: Summary) -> str:
     items = "".join(f'<li><code class="cv">{escape(s.file)}</code> — {escape(s.reason)}</li>\n' for s in skipped)
     listing = f"<ul>\n{items}</ul>" if skipped else "<p>None: every file found was screened.</p>"
     return f"""</table>
+<p class="legend">Years: the months of the dated positions whose own text names the skill, overlapping
+jobs counted once. * from an undated claim (verify it); ° named, but in no dated position.</p>
 <p class="summary" id="summary">{summary.files} files found: {summary.ok} screened ({counts}),
 {summary.errors} unreadable, {summary.skipped} skipped.</p>
 <section id="skipped"><h2>Skipped files ({len(skipped)})</h2>
