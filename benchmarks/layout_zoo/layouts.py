@@ -30,7 +30,8 @@ _MONTHS = {  # full names, then abbreviations
     "nb": ("januar februar mars april mai juni juli august september oktober november desember",
            "jan feb mar apr mai jun jul aug sep okt nov des"),
 }
-_RU_GENITIVE = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
+_RU_GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+                "ноября", "декабря")
 PRESENT = {"en": ("Present", "Current", "Now", "present", "Today"), "de": ("heute", "Heute", "aktuell"),
            "fr": ("aujourd’hui", "présent", "Aujourd'hui"), "es": ("actualidad", "Actualidad", "presente"),
            "pt": ("atual", "o momento", "Presente"), "ru": ("по настоящее время", "н.в.", "наст. время", "сейчас"),
@@ -94,7 +95,9 @@ def draw_choices(rng: random.Random) -> dict[str, str]:
     """Independent choices, then the few that a language or writer rules out."""
     c = {k: rng.choice(v) for k, v in CHOICES.items()}
     c["language"] = rng.choice(LANGUAGES)
-    if c["date_format"] == "cjk" and c["language"] != "zh" or c["date_format"] == "apostrophe" and c["language"] != "en":
+    if c["date_format"] == "cjk" and c["language"] != "zh":  # CJK marks only in Chinese, ’19 only in English
+        c["date_format"] = "mon_yyyy"
+    if c["date_format"] == "apostrophe" and c["language"] != "en":
         c["date_format"] = "mon_yyyy"
     if c["language"] == "zh" and rng.random() < 0.6:
         c["date_format"] = rng.choice(("cjk", "yyyy.mm", "yyyy-mm"))

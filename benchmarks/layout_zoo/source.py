@@ -145,10 +145,11 @@ def _promoted_from(rng: random.Random, later: Job, end_i: int) -> Job:
     """The role held at the same organisation before ``later`` (LinkedIn groups such roles)."""
     start_i = end_i - rng.randint(7, 30) + 1
     title = later.title.replace("Senior ", "").replace("Lead ", "").replace("Staff ", "")
-    kept = set(later.skills[: max(1, len(later.skills) - 1)]) | {s for s in ("go", "php") if LABELS[s] in title.split()}
+    kept = set(later.skills[: max(1, len(later.skills) - 1)])
+    kept |= {s for s in ("go", "php") if LABELS[s] in title.split()}
     skills = tuple(sorted(kept, key=SKILLS.index))
-    return Job(title, later.organisation, later.city, _from_index(start_i), _from_index(end_i), skills, (), later.backend,
-               _sentences(rng, skills, ()), tuple(rng.sample(_PLAIN, 2)))
+    return Job(title, later.organisation, later.city, _from_index(start_i), _from_index(end_i), skills, (),
+               later.backend, _sentences(rng, skills, ()), tuple(rng.sample(_PLAIN, 2)))
 
 
 _ACTIVITIES = (("volunteering", "Mentor, Code Club"), ("activities", "Member, Chess Club"),

@@ -120,7 +120,7 @@ def _reportlab_fonts() -> tuple[str, str]:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    regular, bold = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+    regular, bold = (f"/usr/share/fonts/truetype/dejavu/DejaVuSans{v}.ttf" for v in ("", "-Bold"))
     if not Path(regular).is_file():
         return "Helvetica", "Helvetica-Bold"
     pdfmetrics.registerFont(TTFont("ZooSans", regular))
@@ -154,7 +154,7 @@ def write_reportlab(layout: Layout, path: Path) -> None:
             pdf.setFont(font, size)
             pdf.drawString(x, y, text)
 
-        def wrapped(text: str, x: float, font: str = regular, size: float = 9.5) -> None:
+        def wrapped(text: str, x: float, font: str = regular, size: float = 9.5, x1: float = x1) -> None:
             nonlocal y
             words, current = text.split(), ""
             for word in words:
@@ -224,7 +224,8 @@ def _html(layout: Layout) -> str:
         return "\n".join(out)
 
     style = """body{font-family:'DejaVu Sans','Noto Sans CJK SC',sans-serif;font-size:10pt;margin:0}
-h2{font-size:13pt;margin:10px 0 4px}h3{font-size:11pt;margin:8px 0 2px}p{margin:2px 0}ul{margin:2px 0 2px 16px;padding:0}
+h2{font-size:13pt;margin:10px 0 4px}h3{font-size:11pt;margin:8px 0 2px}p{margin:2px 0}
+ul{margin:2px 0 2px 16px;padding:0}
 .row{display:flex;justify-content:space-between}.margin{display:grid;grid-template-columns:150px 1fr}
 .page{display:grid;grid-template-columns:190px 1fr;gap:24px}.side{background:#eef}td{padding:1px 8px}"""
     main = render(layout.main)
@@ -276,7 +277,8 @@ def _typst_source(layout: Layout) -> str:
             '#set text(font: ("DejaVu Sans", "Noto Sans CJK SC"), size: 9.5pt)\n'
             "#show heading: set text(size: 12pt)\n")
     if layout.side:
-        return head + f"#grid(columns: (30%, 70%), gutter: 14pt, [\n{render(layout.side)}\n], [\n{render(layout.main)}\n])\n"
+        side, main = render(layout.side), render(layout.main)
+        return head + f"#grid(columns: (30%, 70%), gutter: 14pt, [\n{side}\n], [\n{main}\n])\n"
     return head + render(layout.main) + "\n"
 
 
