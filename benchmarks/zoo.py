@@ -45,14 +45,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--count", type=int, default=500)
     ap.add_argument("--writers", default=",".join(CHOICES["writer"]), help="comma-separated writers to draw from")
     ap.add_argument("--show", type=int, default=0, help="print this many missed documents")
-    ap.add_argument("--keep", type=Path, help="write the documents here and keep them")
+    ap.add_argument("--keep", type=Path, help="write the documents here and keep them (documents already there "
+                                              "are reused: the same seed draws the same documents)")
     a = ap.parse_args(argv)
     logging.disable(logging.WARNING)  # pdfminer's complaints about fonts are not results
     folder = a.keep or Path(tempfile.mkdtemp(prefix="zoo-"))
     folder.mkdir(parents=True, exist_ok=True)
     try:
         started = time.monotonic()
-        cases, skipped = build(a.seed, a.count, folder, tuple(a.writers.split(",")))
+        cases, skipped = build(a.seed, a.count, folder, tuple(a.writers.split(",")), reuse=a.keep is not None)
         built = time.monotonic()
         rows = screen(folder, [c.file for c in cases])
         done = time.monotonic()

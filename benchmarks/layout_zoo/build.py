@@ -11,9 +11,11 @@ from .source import draw_source
 from .writers import Unavailable, write
 
 
-def build(seed: int, count: int, folder: Path, writers: tuple[str, ...] | None = None) -> tuple[list[Case], list[str]]:
+def build(seed: int, count: int, folder: Path, writers: tuple[str, ...] | None = None,
+          reuse: bool = False) -> tuple[list[Case], list[str]]:
     """``count`` documents in ``folder`` (one source each, its own layout choices); also the reasons of
-    documents that could not be written here (a missing program or font): they are drawn again."""
+    documents that could not be written here (a missing program or font): they are drawn again.
+    With ``reuse``, a document already in the folder is kept (the same seed draws the same documents)."""
     rng = random.Random(seed)
     cases: list[Case] = []
     skipped: list[str] = []
@@ -25,9 +27,9 @@ def build(seed: int, count: int, folder: Path, writers: tuple[str, ...] | None =
         if writers is not None:
             choices["writer"] = rng.choice(writers)
         layout = arrange(source, choices, rng)
-        stem = f"zoo-{seed}-{len(cases):04d}"
+        stem = f"zoo-{seed}-{attempts:04d}"  # by draw, so a document that could not be written shifts no name
         try:
-            path = write(layout, folder, stem)
+            path = write(layout, folder, stem, reuse=reuse)
         except Unavailable as exc:
             skipped.append(f"{choices['writer']}: {exc}")
             continue

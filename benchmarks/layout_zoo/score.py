@@ -32,6 +32,11 @@ def misses(case: Case, row: dict[str, Any] | None) -> list[str]:
         want = case.truth["skills"][s]["years"]
         if abs(got - want) > TOLERANCE + 1e-9:
             out.append(f"{s} {got:.2f}≠{want:.2f}")
+    if out:  # which periods were read: a wrong one points at the dates, right ones at the attachment of text
+        read = sorted(f"{p['start']}..{p['end']}" for p in row.get("positions") or [])
+        lost = [p for p in case.truth["periods"] if p not in read]
+        extra = [p for p in read if p not in case.truth["periods"]]
+        out.append(f"periods {'right' if not lost and not extra else f'lost {lost} extra {extra}'}")
     return out
 
 

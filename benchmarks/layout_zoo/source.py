@@ -87,8 +87,13 @@ class Source:
         values = {"backend": backend, **{s: skills[s]["years"] for s in MINIMUMS if s != "backend"}}
         meets = all(values[k] >= v for k, v in MINIMUMS.items()) and skills["docker"]["mentioned"]
         near = any(abs(values[k] - v) < 0.35 for k, v in MINIMUMS.items())  # too close to call
+        periods = sorted(f"{_label(j.start)}..{_label(j.end or AS_OF)}" for j in self.jobs)
         return {"experience_years": experience, "backend_years": backend, "skills": skills,
-                "meets_minimums": meets, "verdict_scored": not near}
+                "meets_minimums": meets, "verdict_scored": not near, "periods": periods}
+
+
+def _label(ym: tuple[int, int]) -> str:
+    return f"{ym[0]:04d}-{ym[1]:02d}"
 
 
 def _index(ym: tuple[int, int]) -> int:

@@ -308,10 +308,12 @@ def cjk_font() -> bool:
     return bool(out.strip())
 
 
-def write(layout: Layout, folder: Path, stem: str) -> Path:
+def write(layout: Layout, folder: Path, stem: str, reuse: bool = False) -> Path:
     """The document for ``layout`` in ``folder``; Unavailable when its writer cannot run here."""
     writer = layout.choices["writer"]
     path = folder / (stem + EXTENSIONS[writer])
+    if reuse and path.is_file():
+        return path
     if writer in ("txt", "md"):
         write_text(layout, path, markdown=writer == "md")
     elif writer in ("docx", "docx_table"):
