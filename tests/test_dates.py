@@ -194,6 +194,7 @@ def test_a_year_alone_at_either_end_of_a_same_year_range_spans_the_year() -> Non
         ("Acme — Engineer   March 2018 –", "June 2020", "Acme — Engineer   March 2018 – June 2020"),
         ("Engineer, Acme   September 2016 – January", "2020", "Engineer, Acme   September 2016 – January 2020"),
         ("Engineer  2019年7月 –", "至今", "Engineer  2019年7月 – 至今"),
+        ("04.2026 - по", "настоящее время", "04.2026 - по настоящее время"),
     ],
 )
 def test_a_range_wrapped_over_two_lines_is_put_back(first: str, second: str, joined: str) -> None:
@@ -203,7 +204,9 @@ def test_a_range_wrapped_over_two_lines_is_put_back(first: str, second: str, joi
 
 @pytest.mark.parametrize(("first", "second"), [("Built a self-", "service portal in 2019"),
                                                 ("Led the migra-", "tion of 2019 – 2020 data"),
-                                                ("Backend Engineer", "Jan 2019 – Present")])
+                                                ("Backend Engineer", "Jan 2019 – Present"),
+                                                ("Senior Engineer, Acme 2019 – 2021", "- 2022 roadmap"),
+                                                ("Joined in 2019", "Led the 2020 – 2021 migration")])
 def test_lines_are_not_joined_when_no_range_runs_across(first: str, second: str) -> None:
     assert join_wrapped(first, second, AS_OF) is None
 
@@ -212,3 +215,24 @@ def test_dates_and_last_updated_lines() -> None:
     assert [month_label(m) for m in find_dates("Updated 2014-03; joined in June 2012", AS_OF)] == ["2014-03", "2012-06"]
     assert month_label(updated_date("Last updated: January 2015", AS_OF) or 0) == "2015-01"
     assert updated_date("Jan 2019 – Present", AS_OF) is None
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "start", "end"),
+    [
+        ("Danzu Analytics — Go Developer (may.", "2022 – ene. 2026)", "2022-05", "2026-01"),
+        ("2016年9月 - 2019年", "3月", "2016-09", "2019-03"),
+        ("Backend Engineer, Kestrel   Oct", "2019 – Present", "2019-10", "2026-11"),
+        ("Britamquin Cloud — UX Designer (2022.03", "– 2023.06)", "2022-03", "2023-06"),
+        ("Grendanka AB — Backend Engineer (2020-07", "- 2023-06)", "2020-07", "2023-06"),
+        ("Briquinbri Analytics, Lisbon | nov 2024", "– feb 2026", "2024-11", "2026-02"),
+    ],
+)
+def test_a_range_cut_after_its_month_or_year_mark_is_put_back(first: str, second: str, start: str, end: str) -> None:
+    joined = join_wrapped(first, second, AS_OF)
+    assert joined is not None and _span(joined) == (start, end)
+
+
+def test_a_range_run_into_the_next_word_of_a_pdf_line_is_still_found() -> None:
+    assert _span("Sep 2021 — Aug 2024Solvelfal Health — Backend Developer") == ("2021-09", "2024-08")
+    assert find_ranges("Sep 2021 — Aug 2024solvelfal", AS_OF) == []  # a lower-case run-on is a word

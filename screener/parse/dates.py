@@ -81,12 +81,15 @@ _SEP = (r"\s*(?:[-–—‒―~\u00ad\u2010\u2011\u2212→]+|\bto(?=present)"
         rf"|(?<!{_W}){_alternation(_ENDS.until)}(?!{_W}))\s*")
 _SINCE = _alternation(_ENDS.since)
 
+# A year run into the next word of a PDF line, for want of a space ('Aug 2024Solvelfal Health')
+_GLUED = r"(?<=\d)(?=(?-i:[A-Z][a-z]))"
+
 _RANGE = re.compile(
     rf"(?<![/.])(?<!{_W})(?:(?P<since>{_SINCE})\s+)?" + _DATE.format(p="a_")
     + r"(?:" + _SEP + r"(?:" + _OPEN + r"|" + _DATE.format(p="b_") + r")"
     + rf"|\s*(?P<onwards>{_alternation(_ENDS.onwards)})"  # '04/2025 onwards', '2019年7月起'
     + r"|\s*(?P<dangling>[-–—‒―~])\s*(?=\t|\s{2}|$|[*_|)\]])"  # '2024-05 —' with nothing after: still open
-    + rf")?(?!{_W})",
+    + rf")?(?:(?!{_W})|{_GLUED})",
     re.IGNORECASE,
 )
 _POINT = re.compile(rf"(?<![/.])(?<!{_W})" + _DATE.format(p="a_") + rf"(?!{_W})", re.IGNORECASE)
@@ -236,8 +239,14 @@ def updated_date(text: str, as_of: int) -> int | None:
 
 
 # A line that ends inside a range: 'June 2022 –', 'Sep. 2016 – May' (its year wrapped to the next line)
-_OPEN_TAIL = re.compile(rf"(?:\d{{2}}\.?|{_YEAR_MARK}|{_MONTH_MARK})\s*(?:[-–—‒―~\u00ad]|\bto)\s*(?:{ANY_MONTH})?\s*$",
-                        re.IGNORECASE)
+# ... or the first word or two of an open end ('04.2026 - по' / 'настоящее время')
+_OPEN_TAIL = re.compile(rf"(?:\d{{2}}\.?|{_YEAR_MARK}|{_MONTH_MARK})\s*(?:[-–—‒―~\u00ad]|\bto)\s*"
+                        rf"(?:{ANY_MONTH}|(?:[^\W\d_]+\.?\s*){{1,2}})?\s*$", re.IGNORECASE)
+# A line that ends with a month name or a CJK year: the rest of the date is on the next ('(may.' / '2022 – …')
+_CUT_START = re.compile(rf"(?<!{_W})(?:{ANY_MONTH}|{_YEAR}\s*{_YEAR_MARK}|{_MONTH_MARK})\s*$", re.IGNORECASE)
+# A line that ends with a date and a next line that starts with a dash: '(2022.03' / '– 2023.06)'
+_POINT_TAIL = re.compile(_POINT.pattern + r"\W*$", re.IGNORECASE)
+_SEP_HEAD = re.compile(rf"\s*(?:[-–—‒―~→]|{_alternation(_ENDS.until)}(?!{_W}))", re.IGNORECASE)
 _HYPHENATED = re.compile(r"(?P<stem>[^\W\d_]{2,})[-\u00ad\u2010]\s*$")  # 'Septem-'
 _WORD = re.compile(r"\s*(?P<rest>[^\W\d_]+)")
 
@@ -246,15 +255,17 @@ def join_wrapped(first: str, second: str, as_of: int) -> str | None:
     """``first`` and ``second`` as one line when a date range runs on from one into the other, else None.
 
     A month name hyphenated at the end of a line ('Septem-' / 'ber 2019 – Present') is put back
-    together; a range broken after its dash or its end month ('June 2022 –' / 'Present', 'Sep 2016 –
-    May' / '2019') is joined with a space.
+    together; a range broken after its dash, a month name or a CJK year ('June 2022 –' / 'Present',
+    'Sep 2016 – May' / '2019', '(may.' / '2022 – ene. 2026)', '2016年9月 - 2019年' / '3月') or before
+    its dash ('(2022.03' / '– 2023.06)') is joined with a space.
     """
     joined, at = None, len(first.rstrip())
     hyphen = _HYPHENATED.search(_normalised(first))
     rest = _WORD.match(second)
     if hyphen and rest and fold(hyphen["stem"] + rest["rest"]).rstrip(".") in _MONTHS:
         joined, at = first[:hyphen.end("stem")] + second.lstrip(), hyphen.end("stem")
-    elif _OPEN_TAIL.search(_normalised(first)):
+    elif _OPEN_TAIL.search(_normalised(first)) or _CUT_START.search(_normalised(first)) or (
+            _POINT_TAIL.search(_normalised(first)) and _SEP_HEAD.match(_normalised(second))):
         joined = first.rstrip() + " " + second.strip()
     if joined is None:
         return None
