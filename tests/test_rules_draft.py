@@ -24,7 +24,7 @@ JAVA_POSTING = """# Senior Java Engineer — Payments Platform
 - 2+ years with PostgreSQL (indexing, query plans, migrations).
 - Experience with Docker and Kubernetes in production.
 
-## Nice to have
+**Nice to have:**
 - Kotlin or Scala.
 - Experience with Kafka or RabbitMQ.
 

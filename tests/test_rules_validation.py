@@ -299,3 +299,12 @@ def test_a_name_shared_with_a_taxonomy_skill_in_use(tmp_path, capsys) -> None:
     assert code == 2
     assert f"{where(path, text, 'Dockerfile]')} skills.laravel.aliases[1]: the name 'Dockerfile' is also a name " \
            "of the skill 'docker' (from the skills taxonomy)" in err
+
+
+def test_context_keys_of_a_skill_are_checked_with_their_line(tmp_path, capsys) -> None:
+    path, text = broken(tmp_path, r"^(    ambiguous: \[rust\]\n)",
+                        r"\1    needs_context: maybe\n    followed_by: [code, '']\n")
+    code, _, err = validate(capsys, path)
+    assert code == 2
+    assert f"{where(path, text, 'maybe')} skills.rust.needs_context: must be true or false, not 'maybe'" in err
+    assert f"{where(path, text, chr(39) * 2)} skills.rust.followed_by[1]: an empty name" in err

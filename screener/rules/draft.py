@@ -111,7 +111,9 @@ def _is_heading(line: Line, following: Line | None) -> bool:
     text = line.text.strip()
     if line.heading or text.startswith("#"):
         return True
-    if _BULLET.match(text) or len(text.split()) > 7 or text[-1] in ".,;" or not text[0].isupper():
+    if not _BULLET.match(text):
+        text = text.strip("*_ ")  # '**Nice to have:**'
+    if not text or _BULLET.match(text) or len(text.split()) > 7 or text[-1] in ".,;" or not text[0].isupper():
         return False
     known = len(text.split()) <= 5 and not _YEARS.search(text) and any(
         pattern.search(text) for kind, pattern in _HEADINGS if kind != "other")
