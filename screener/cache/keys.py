@@ -52,10 +52,19 @@ def _extraction_versions() -> str:
     return f"extractor={EXTRACTOR_VERSION},{libraries},source={_digest('extract')}"
 
 
+_VOCABULARY_DIGESTS: dict[int, tuple[Vocabulary, str]] = {}  # id → (the vocabulary, kept alive; its digest)
+
+
 def _vocabulary_digest(vocabulary: Vocabulary) -> str:
-    """The words a parse used (the shipped files plus a rules file's): every compared field, in order."""
-    return hashlib.sha256(_canonical([getattr(vocabulary, f.name) for f in dataclasses.fields(vocabulary)
-                                      if f.compare]).encode()).hexdigest()[:16]
+    """The words a parse used (the shipped files plus a rules file's): every compared field, in order.
+    Worked out once per vocabulary object, not once per file."""
+    known = _VOCABULARY_DIGESTS.get(id(vocabulary))
+    if known and known[0] is vocabulary:
+        return known[1]
+    digest = hashlib.sha256(_canonical([getattr(vocabulary, f.name) for f in dataclasses.fields(vocabulary)
+                                        if f.compare]).encode()).hexdigest()[:16]
+    _VOCABULARY_DIGESTS[id(vocabulary)] = (vocabulary, digest)
+    return digest
 
 
 def _canonical(value: object) -> str:
