@@ -21,8 +21,10 @@ from screener.worker import Settings, screen_all
 if TYPE_CHECKING:
     from screener.discover import Input
 
-CHUNKS_PER_THREAD = 4  # enough chunks to balance uneven files; few enough that each amortises a start
-MAX_CHUNK = 32
+# A chunk starts one screening process (about half a second: spaCy and the rules' matchers), so it should
+# hold enough files to pay for it, and there should be enough chunks for every Dask thread, twice over.
+CHUNKS_PER_THREAD = 2
+MIN_CHUNK, MAX_CHUNK = 16, 128
 CONNECT_TIMEOUT = 10.0  # seconds to reach the scheduler
 
 
@@ -39,7 +41,7 @@ def screen_on_dask(tasks: Sequence[Input], settings: Settings, scheduler: str,
         raise ScreenerError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     with client:
         threads = sum(client.nthreads().values()) or 1
-        size = max(1, min(MAX_CHUNK, math.ceil(len(tasks) / (threads * CHUNKS_PER_THREAD))))
+        size = max(MIN_CHUNK, min(MAX_CHUNK, math.ceil(len(tasks) / (threads * CHUNKS_PER_THREAD))))
         chunks = [range(i, min(i + size, len(tasks))) for i in range(0, len(tasks), size)]
         shared = client.scatter(settings, broadcast=True)
         futures = {client.submit(screen_chunk, [tasks[i] for i in chunk], shared, pure=False): chunk
