@@ -225,7 +225,7 @@ def _positions(positions: Sequence[PositionResult]) -> str:
             f'<td class="num">{p.months}</td><td><span class="badge {kind.replace(" ", "-")}">{kind}</span>'
             f'{"".join(f" <span class=note>{escape(n)}</span>" for n in notes)}</td></tr>')
     return ('<table class="positions"><caption>Positions</caption><thead><tr><th scope="col">title</th>'
-            '<th scope="col">organisation</th><th scope="col">dates as written</th><th scope="col">months counted</th>'
+            '<th scope="col">organisation</th><th scope="col">dates as written</th><th scope="col">read as</th>'
             '<th scope="col" class="num">months</th><th scope="col">role</th></tr></thead><tbody>'
             + "\n".join(lines) + "</tbody></table>")
 
