@@ -179,10 +179,16 @@ class Redactor:
         self.names = _phrase(identity.names)
         self.places = _phrase(identity.places)
         self.phones = _phrase(identity.phones)
+        self._done: dict[str, str] = {}  # a row repeats its evidence lines: redact each once
 
     def text(self, text: str) -> str:
         if not text:
             return text
+        if (done := self._done.get(text)) is None:
+            done = self._done[text] = self._redact(text)
+        return done
+
+    def _redact(self, text: str) -> str:
         text = PHOTO.sub("[photo]", text)
         text = EMAIL.sub("[email]", text)
         text = URL.sub("[url]", text)
@@ -214,7 +220,7 @@ class Redactor:
 
 def _sub_folded(text: str, pattern: re.Pattern[str], mark: str) -> str:
     """Also redact what matches once accents are dropped ('Wisniewski' in a header, 'Wiśniewski' here)."""
-    folded = _fold(text)
+    folded = text if text.isascii() else _fold(text)
     if folded == text or len(folded) != len(text):
         return text
     out, last = [], 0
@@ -226,7 +232,7 @@ def _sub_folded(text: str, pattern: re.Pattern[str], mark: str) -> str:
 
 def _phones(text: str) -> str:
     """Phone numbers: what libphonenumber finds with a country code, then digit groups that are no dates."""
-    spans = [(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(text, None)]
+    spans = [(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(text, None)] if "+" in text else []
     spans += [m.span() for m in PHONE_LIKE.finditer(text) if _is_phone(m.group())]
     merged: list[list[int]] = []
     for start, end in sorted(spans):
