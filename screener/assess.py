@@ -118,7 +118,7 @@ class Assessor:
         distinct = {re.sub(r"(es|s|ed|ing)$", "", k.lower()) for k in found}
         fraction = min(1.0, len(distinct) / r.at_least)
         status: Status = "met" if len(distinct) >= r.at_least else "unmet"
-        detail = f"found {len(distinct)}{where}, needs {r.at_least}: " + (", ".join(found) or "none")
+        detail = f"found {len(distinct)}{where} (needs {r.at_least}): " + (", ".join(found) or "none")
         return RequirementResult(r, status, round(fraction, 4), detail, tuple(found.values()))
 
     def _verdict(self, results: tuple[RequirementResult, ...], exp: Experience, lines: tuple[Line, ...],

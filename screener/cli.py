@@ -6,11 +6,14 @@ Exit codes: 0 success, 1 a check found changed outcomes, 2 usage or rules error,
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import os
 import sys
-import tempfile
 import traceback
+import warnings
+from collections.abc import Iterator
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -70,19 +73,10 @@ def _as_of(value: str | None) -> date:
 
 def write_output(text: str, output: Path | None) -> None:
     """Write to stdout, or atomically to a file (a temporary file renamed into place)."""
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from screener.report.output import report_output
+
+    with report_output(output) as out:
+        out.write(text)
 
 
 def _version(value: bool) -> None:
@@ -110,8 +104,10 @@ def screen(
                                                 exists=True)],
     rules: RulesOption = None,
     as_of: AsOfOption = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here.")] = None,
+    fmt: Annotated[Format | None, typer.Option(
+        "--format", "-f", help="Output format (default: from the --output file's extension, else table).")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the report here (.json .jsonl .csv .md .html: the format follows).")] = None,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, help="Files screened in parallel, each in a worker process (default: the number "
                                     "of CPUs, at most 8).")] = None,
@@ -154,22 +150,29 @@ def screen(
         pool = LocalPool(jobs)
     from screener.batch import run_batch
     from screener.blind import write_key
+    from screener.discover import looked_for
     from screener.extract import Limits
     from screener.report import formatter
+    from screener.report.output import choose_format, report_output
     from screener.rules import find_rules, load_rules
 
+    chosen = choose_format(fmt, output, lambda message: err.print(f"screener: {message}", markup=False))
     limits = Limits(max_bytes=int(max_size * 1_000_000), max_pages=max_pages)
     check_blind_key(blind, blind_key)
     log = audit_path(audit_log, no_audit)
     settings = Settings(load_rules(find_rules(rules)), _as_of(as_of), limits, timeout, memory, blind,
                         cache_folder(cache, no_cache))
     key: dict[str, str] = {}
-    with sigterm_interrupts():  # exit 130 with no half-written output, as for Ctrl-C
+    # exit 130 with no half-written output, as for Ctrl-C; the output is checked before screening
+    with sigterm_interrupts(), report_output(output) as out:
         report = run_batch(settings, paths, pool, progress=err.is_terminal, blind_key=key)
-        write_output(formatter(fmt).render(report), output)
+        formatter(chosen).write(report, out)
     if blind_key is not None:
         write_key(blind_key, key)
-    options = {"format": fmt.value, "output": output and str(output), "jobs": jobs, "timeout": timeout,
+    if not report.candidates:
+        err.print(f"screener: no résumés found in {', '.join(map(str, paths))}: {looked_for()}", markup=False,
+                  highlight=False)
+    options = {"format": chosen.value, "output": output and str(output), "jobs": jobs, "timeout": timeout,
                "max_size": max_size, "max_pages": max_pages, "memory": memory, "blind": blind,
                "executor": executor.value}
     record_run(log, "screen", options | ({} if blind else {"paths": list(map(str, paths))}),
@@ -185,7 +188,7 @@ def explain(
     blind: BlindOption = False,
 ) -> None:
     """Show every requirement of one CV with its result and evidence."""
-    from screener.report.explain import print_explanation
+    from screener.report.explain import Highlights, print_explanation
     from screener.result import Candidate
 
     screener = _screener(rules, as_of)
@@ -196,7 +199,7 @@ def explain(
         from screener.discover import Input
 
         row = blind_rows([blind_candidate(outcome, screener.loaded)], [Input(file.resolve(), str(file))], [])[0][0]
-    print_explanation(row, Console())
+    print_explanation(row, Console(highlight=False), Highlights.of(screener.loaded.rules))
 
 
 @app.command("parse")
@@ -206,14 +209,14 @@ def parse_command(
     fmt: Annotated[ParseFormat, typer.Option("--format", "-f", help="JSON, or a readable dump.")] = ParseFormat.json,
 ) -> None:
     """Dump what screener understood of one CV: sections, positions, skills and claims (for debugging)."""
-    from screener.report.parsed import parsed_view
+    from screener.report.parsed import parsed_view, print_parsed
 
     screener = _screener(None, as_of)
     view = parsed_view(screener.screen_file(file))
     if fmt is ParseFormat.json:
         write_output(json.dumps(view, indent=2, ensure_ascii=False) + "\n", None)
     else:
-        Console().print(view)
+        print_parsed(view, Console(highlight=False))
 
 
 def _register_workflow() -> None:
@@ -227,6 +230,28 @@ def _register_workflow() -> None:
 _register_workflow()
 
 
+@contextlib.contextmanager
+def _library_messages(shown: bool) -> Iterator[None]:
+    """Warnings and log records of the libraries (pdfminer's 'Could not get FontBBox', …) go to stderr
+    only with --debug: a damaged font is not the user's concern, and its evidence is in the report."""
+    root = logging.getLogger()
+    handler: logging.Handler = logging.StreamHandler() if shown else logging.NullHandler()
+    root.addHandler(handler)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("default" if shown else "ignore")
+            yield
+    finally:
+        root.removeHandler(handler)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush does not fail on the closed pipe."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point with one error boundary: clear messages for users, a traceback only with --debug."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -234,7 +259,11 @@ def main(argv: list[str] | None = None) -> int:
     if debug:
         args.remove("--debug")
     try:
-        code = app(args=args, prog_name="screener", standalone_mode=False)
+        with _library_messages(shown=debug):
+            code = app(args=args, prog_name="screener", standalone_mode=False)
+    except BrokenPipeError:  # the reader went away (`screener … | head`): nothing more to say
+        _silence_stdout()
+        return EXIT_OK
     except RulesError as exc:
         for problem in exc.problems:  # one problem per line, unwrapped, for editors and CI logs
             err.print(problem, highlight=False, markup=False, soft_wrap=True)

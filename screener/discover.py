@@ -31,6 +31,12 @@ class Input:
     file: str  # the name shown in the report (see display_name)
 
 
+def looked_for() -> str:
+    """The files a folder is searched for, in a sentence."""
+    suffixes = ", ".join(sorted(s for s in DOCUMENT_SUFFIXES if s))
+    return f"screener reads {suffixes} files and files without an extension (the type is read from the content)"
+
+
 def display_name(name: str) -> str:
     """A file name safe for any report: bytes that are not UTF-8 and control characters as ``\\xNN``,
     line separators and bidi controls as ``\\uNNNN``.

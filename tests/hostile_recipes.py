@@ -7,10 +7,13 @@ tests/test_hostile.py and benchmarks/hostile.py.
 
 from __future__ import annotations
 
+import ctypes
 import io
 import os
 import random
 import struct
+import subprocess
+import sys
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -33,6 +36,23 @@ Go, Kafka, MySQL, Redis, Docker
 EDUCATION
 BSc Computer Science, 2011 - 2015
 """
+
+def pdf_with_broken_font(text: str = CV_TEXT) -> bytes:
+    """A readable PDF whose font descriptor has no usable FontBBox (pdfminer logs a warning per font use)."""
+    ops = b"BT /F1 10 Tf 14 TL 50 800 Td " + b"".join(
+        b"(" + line.replace("(", "").replace(")", "").encode("latin-1", "replace") + b") Tj T* "
+        for line in text.splitlines()) + b"ET"
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+        b"/Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(ops) + ops + b"\nendstream",
+        b"<< /Type /Font /Subtype /TrueType /BaseFont /CustomSans /FirstChar 32 /LastChar 126 "
+        b"/FontDescriptor 6 0 R >>",
+        b"<< /Type /FontDescriptor /FontName /CustomSans /Flags 32 /FontBBox null /ItalicAngle 0 /Ascent 900 "
+        b"/Descent -200 /CapHeight 700 /StemV 80 >>"])
+
 
 Expect = tuple[str, object]  # ("ok", None) | ("error", frozenset of codes) | ("skipped", words in the reason)
 
@@ -263,3 +283,18 @@ def peak_rss_mb(pid: int) -> float:
     except OSError:
         pass
     return 0.0
+
+
+def _without_file_permission_override() -> None:
+    """Run as root but without the capabilities that let root read a mode-000 file."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
+
+
+def run_without_root_override(*args: str) -> subprocess.CompletedProcess[str]:
+    """Python with ``args``, without root's right to read any file."""
+    preexec = _without_file_permission_override if os.geteuid() == 0 else None
+    return subprocess.run([sys.executable, *args], check=False, capture_output=True, text=True,
+                          preexec_fn=preexec, timeout=60)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import json
 import os
 import signal
@@ -15,7 +14,14 @@ from pathlib import Path
 import pytest
 
 from screener.cli import main
-from tests.hostile_recipes import CV_TEXT, build_hostile, inflate_bomb_pdf, marked_processes, self_referencing_pdf
+from tests.hostile_recipes import (
+    CV_TEXT,
+    build_hostile,
+    inflate_bomb_pdf,
+    marked_processes,
+    run_without_root_override,
+    self_referencing_pdf,
+)
 
 AS_OF = "2026-11-01"
 
@@ -106,21 +112,6 @@ def test_a_worker_that_cannot_start_is_exit_3(tmp_path: Path, capfd: pytest.Capt
     assert not (tmp_path / "r.json").exists()
 
 
-def _without_file_permission_override() -> None:
-    """Run as root but without the capabilities that let root read a mode-000 file."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
-        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
-            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
-
-
-def _run_reduced(*args: str) -> subprocess.CompletedProcess[str]:
-    """Python with ``args``, without root's right to read any file."""
-    preexec = _without_file_permission_override if os.geteuid() == 0 else None
-    return subprocess.run([sys.executable, *args], check=False, capture_output=True, text=True,
-                          preexec_fn=preexec, timeout=60)
-
-
 def test_unreadable_file_and_folder(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     (folder / "locked").mkdir(parents=True)
@@ -132,12 +123,13 @@ def test_unreadable_file_and_folder(tmp_path: Path) -> None:
     out = tmp_path / "r.json"
     try:
         try:
-            probe = _run_reduced("-c", f"open({str(folder / 'secret.txt')!r}).read()")
+            probe = run_without_root_override("-c", f"open({str(folder / 'secret.txt')!r}).read()")
         except subprocess.SubprocessError as exc:
             pytest.skip(f"cannot drop the right to read any file: {exc}")
         if probe.returncode == 0:
             pytest.skip("a mode-000 file is still readable here")
-        result = _run_reduced("-m", "screener", "screen", str(folder), "-f", "json", "-o", str(out), "--as-of", AS_OF)
+        result = run_without_root_override("-m", "screener", "screen", str(folder), "-f", "json", "-o", str(out),
+                                           "--as-of", AS_OF)
     finally:
         (folder / "locked").chmod(0o755)
     assert result.returncode == 0, result.stderr

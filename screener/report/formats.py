@@ -48,15 +48,22 @@ def _cell(value: Any) -> str:
 
 
 class MarkdownFormatter(Formatter):
+    """A GitHub-flavoured Markdown table; cells are escaped, so a file name is never read as HTML or a column."""
+
     def write(self, report: Report, out: TextIO) -> None:
         keys: list[str] | None = None
         for row in flat_rows(report):
             if keys is None:
-                keys = [k for k in row if k not in ("sha256", "error_message")]
+                keys = [k for k in row if k != "sha256"]
                 out.write("| " + " | ".join(keys) + " |\n" + "|" + "---|" * len(keys) + "\n")
-            out.write("| " + " | ".join(_cell(row[k]).replace("|", "\\|").replace("\n", " ") for k in keys) + " |\n")
+            out.write("| " + " | ".join(_markdown_cell(row[k]) for k in keys) + " |\n")
         if keys is None:
             out.write("No files were screened.\n")
+
+
+def _markdown_cell(value: Any) -> str:
+    text = _cell(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
 FORMATTERS: dict[Format, Formatter] = {

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
 from screener.model import month_label
 from screener.result import Outcome
 
@@ -32,3 +37,29 @@ def parsed_view(o: Outcome) -> dict[str, Any]:
         "lines": [{"n": line.number, "page": line.page, "heading": line.heading, "text": line.text}
                   for line in o.document.lines],
     }
+
+
+def print_parsed(view: dict[str, Any], console: Console) -> None:
+    """The parse view as tables: sections, positions, skills, claims and the lines read."""
+    console.print(Text.assemble((view["file"], "bold"), f"  {view['status']}"))
+    if view["status"] != "ok":
+        console.print(Text(f"error {view['error']['code']}: {view['error']['message']}"))
+        return
+    console.print(Text(f"{view['kind']}, {view['pages']} page{'' if view['pages'] == 1 else 's'}"))
+    for warning in view["warnings"]:
+        console.print(Text(f"warning: {warning}", style="yellow"))
+    tables = [
+        ("Sections", ("kind", "heading", "first_line", "lines"), view["sections"]),
+        ("Positions", ("title", "organisation", "section", "dates", "start", "end", "months"), view["positions"]),
+        ("Skills", ("skill", "mentioned", "dated_years"),
+         [{"skill": sid, **s} for sid, s in view["skills"].items()]),
+        ("Claims", ("skill", "years", "text", "line"), view["claims"]),
+        ("Lines", ("n", "page", "heading", "text"), view["lines"]),
+    ]
+    for title, keys, rows in tables:
+        table = Table(title=Text(title), title_justify="left", box=box.SIMPLE_HEAD)
+        for key in keys:
+            table.add_column(key, overflow="fold")
+        for row in rows:
+            table.add_row(*(Text("" if row[k] is None else str(row[k])) for k in keys))
+        console.print(table)

@@ -1,19 +1,42 @@
-"""The ranked table for a terminal (rich)."""
+"""The ranked table for a terminal (rich): one line per candidate at any width.
+
+Columns give way by priority as the terminal narrows: file, score and verdict always; then the gate
+minimums (all or none, so that a missing column never passes for a met one); then the rank, the total
+years, and the unmet minimums or the error. File names are shortened in the middle to fit.
+Nothing from a CV or a file name is read as Rich markup: every cell is a :class:`~rich.text.Text`.
+"""
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TextIO
 
+from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from screener.report import Formatter
-from screener.report.rows import flat_rows
-from screener.result import Report
+from screener.report.rows import unmet
+from screener.result import Candidate, Report, RequirementResult
 
-VERDICT_STYLE = {"pass": "green", "review": "yellow", "fail": "red", "": "dim"}
+VERDICT_STYLE = {"pass": "green", "review": "yellow", "fail": "red", "error": "dim red"}
+STATUS_STYLE = {"met": "", "borderline": "yellow", "unmet": "red"}
 FILE_WIDTH = 120  # columns of a table written to a file or a pipe
+MIN_FILE = 24  # the file column never gets narrower than this while another column could give way
+MIN_PROBLEM = 16
+GAP = 1  # blank columns between two columns
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    width: int
+    cell: Callable[[Candidate, int], Text]  # (candidate, rank) → cell
+    justify: str = "right"
 
 
 class TableFormatter(Formatter):
@@ -23,37 +46,124 @@ class TableFormatter(Formatter):
         self.width = width
 
     def write(self, report: Report, out: TextIO) -> None:
-        terminal = self.width is None and out.isatty()
-        console = Console(file=out, width=None if terminal else self.width or FILE_WIDTH,
-                          no_color=not terminal, highlight=False, emoji=False)
-        print_table(report, console)
+        if self.width is None and out.isatty():
+            print_table(report, Console(file=out, highlight=False, emoji=False, markup=False))
+            return
+        buffer = io.StringIO()  # plain text without the padding that centres the title
+        print_table(report, Console(file=buffer, width=self.width or FILE_WIDTH, no_color=True, highlight=False,
+                                    emoji=False, markup=False))
+        out.writelines(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
 def print_table(report: Report, console: Console) -> None:
-    """Ranked candidates with score, verdict, years per skill and unmet minimums."""
-    skills = report.skill_ids()[:5]
-    table = Table(title=Text(report.rules.title), caption=Text(_caption(report)), show_lines=False, pad_edge=False)
-    table.add_column("#", justify="right")
-    table.add_column("file", overflow="fold", ratio=3)
-    for name in ("score", "verdict", "exp", *skills):
-        table.add_column(name, justify="left" if name == "verdict" else "right", no_wrap=True)
-    table.add_column("unmet minimums / error", overflow="fold", ratio=2)
-    for row in flat_rows(report):
-        verdict = row["verdict"]
-        problem = (row["unmet_minimums"].replace("_years", "") if row["status"] == "ok"
-                   else f"{row['error_code']}: {row['error_message']}")
-        table.add_row(
-            str(row["rank"]), Text(row["file"]), "" if row["score"] is None else f"{row['score']:.1f}",
-            Text(verdict or "error", style=VERDICT_STYLE[verdict]), _years(row["experience_years"]),
-            *(_years(row[f"{s}_years"]) for s in skills), Text(problem))
+    """Ranked candidates: file, score and verdict and, as far as the width allows, the gate minimums."""
+    ranked = report.ranked()
+    rank = Column("#", len(str(len(ranked))), lambda c, n: Text(str(n)))
+    gates = _gate_columns(report)
+    total = Column("exp", 4, lambda c, n: _years(c.experience_years))
+    fixed = [Column("score", 5, lambda c, n: Text("" if c.score is None else f"{c.score:.1f}")),
+             Column("verdict", 7, lambda c, n: Text(c.verdict or "error", VERDICT_STYLE[c.verdict or "error"]), "left")]
+    room = console.width - _cost(fixed)  # for the file, the optional columns and the problem
+    shown: list[Column] = []
+    for group in ([gates] if gates else []) + [[rank], [total]]:  # by priority: each only after the one before
+        if room - _cost(group) < MIN_FILE:
+            break
+        shown += group
+        room -= _cost(group)
+    longest = max((cell_len(c.file) for c in ranked), default=4)
+    show_problem = room - longest - GAP >= MIN_PROBLEM
+    file_width = max(4, min(longest, room) if show_problem else room)
+    columns = ([rank] if rank in shown else []) + [
+        Column("file", file_width, lambda c, n: Text(shorten_middle(c.file, file_width)), "left"),
+        *fixed, *gates * (gates[0] in shown if gates else False), *([total] if total in shown else [])]
+    if show_problem:
+        columns.append(Column("unmet minimums / error", MIN_PROBLEM, lambda c, n: Text(_problem(c)), "left"))
+
+    table = Table(title=Text(report.rules.title),
+                  caption=Text(f"as of {report.as_of} · recommendations for a person to check, never decisions"),
+                  box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0), collapse_padding=True)
+    for col in columns:
+        flexible = col is columns[-1] and show_problem
+        table.add_column(col.header, justify=col.justify, no_wrap=True, overflow="ellipsis",  # type: ignore[arg-type]
+                         width=None if flexible else max(col.width, cell_len(col.header)),
+                         min_width=col.width if flexible else None)
+    for n, c in enumerate(ranked, start=1):
+        table.add_row(*(col.cell(c, n) for col in columns))
     console.print(table)
     for s in report.skipped:
-        console.print(Text(f"skipped {s.file}: {s.reason}", style="dim"))
+        console.print(Text(f"skipped {s.file}: {s.reason}", style="dim"), overflow="ellipsis", no_wrap=True)
 
 
-def _years(value: float | None) -> str:
+def _problem(c: Candidate) -> str:
+    return unmet(c).replace("_years", "") if c.error is None else f"{c.error.code}: {c.error.message}"
+
+
+def _cost(columns: Sequence[Column]) -> int:
+    return sum(max(c.width, cell_len(c.header)) + GAP for c in columns)
+
+
+def _gate_columns(report: Report) -> list[Column]:
+    """A column per gate minimum of the rules: years held, or ✓/✗ for a skill that must be named."""
+    first = next((c for c in report.candidates if c.requirements), None)
+    if first is None:
+        return []
+    columns = []
+    for i, r in enumerate(first.requirements):
+        if not r.gate:
+            continue
+        header = r.skills[0] if len(r.skills) == 1 else r.id
+        if r.measure == "years":
+            columns.append(Column(header, 4, _years_cell(i)))
+        else:
+            columns.append(Column(header, 1, _mark_cell(i), "center"))
+    return columns
+
+
+def _years_cell(index: int) -> Callable[[Candidate, int], Text]:
+    def cell(c: Candidate, rank: int) -> Text:
+        if len(c.requirements) <= index:
+            return Text("")
+        r = c.requirements[index]
+        return Text(_held(c, r), STATUS_STYLE[r.status])
+    return cell
+
+
+def _held(c: Candidate, r: RequirementResult) -> str:
+    of = r.skills[0]
+    value = (c.backend_years if of == "backend" else c.experience_years if of == "total"
+             else c.skills[of].years if of in c.skills else None)
     return "" if value is None else f"{value:.1f}"
 
 
-def _caption(report: Report) -> str:
-    return f"{report.summary.text()} · as of {report.as_of} · recommendations for a person to check"
+def _mark_cell(index: int) -> Callable[[Candidate, int], Text]:
+    def cell(c: Candidate, rank: int) -> Text:
+        if len(c.requirements) <= index:
+            return Text("")
+        r = c.requirements[index]
+        return Text("✓", "green") if r.met else Text("✗", STATUS_STYLE[r.status] or "red")
+    return cell
+
+
+def _years(value: float | None) -> Text:
+    return Text("" if value is None else f"{value:.1f}")
+
+
+def shorten_middle(name: str, width: int) -> str:
+    """``name`` in at most ``width`` terminal cells, with '…' in place of its middle (the start and the
+    extension are what tell files apart)."""
+    if cell_len(name) <= width:
+        return name
+    if width <= 1:
+        return "…"[:width]
+    tail_budget = (width - 1) // 2
+    head_budget = width - 1 - tail_budget
+    head, tail = "", ""
+    for ch in name:
+        if cell_len(head + ch) > head_budget:
+            break
+        head += ch
+    for ch in reversed(name):
+        if cell_len(ch + tail) > tail_budget:
+            break
+        tail = ch + tail
+    return f"{head}…{tail}"

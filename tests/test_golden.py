@@ -1,0 +1,50 @@
+"""Every report format, compared whole with a committed file (the samples as of 2026-11-01).
+
+Parsing and rules change what the samples score, so these files change with them. After a deliberate
+change, refresh them with
+
+    SCREENER_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py
+
+and read the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from screener.report import Format, Formatter, formatter
+from screener.report.table import TableFormatter
+from screener.result import Report
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("SCREENER_UPDATE_GOLDEN") == "1"
+CASES: dict[str, Formatter] = {
+    "samples.json": formatter(Format.json),
+    "samples.jsonl": formatter(Format.jsonl),
+    "samples.csv": formatter(Format.csv),
+    "samples.md": formatter(Format.markdown),
+    "samples.html": formatter(Format.html),
+    "table-80.txt": TableFormatter(width=80),
+    "table-120.txt": TableFormatter(width=120),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_report_matches_its_golden_file(samples_report: Report, name: str) -> None:
+    text = CASES[name].render(samples_report)
+    path = GOLDEN / name
+    if UPDATE:
+        path.write_text(text, encoding="utf-8", newline="")
+        pytest.skip(f"refreshed {path.relative_to(GOLDEN.parent.parent)}")
+    assert path.exists(), f"{path} is missing: create it with SCREENER_UPDATE_GOLDEN=1 python -m pytest {__file__}"
+    expected = path.read_text(encoding="utf-8")
+    assert text == expected, (f"{name} differs from {path}; if the change is intended, refresh it with "
+                              "SCREENER_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py and review the diff")
+
+
+def test_every_format_has_a_golden_file() -> None:
+    covered = {type(f) for f in CASES.values()}
+    assert all(type(formatter(fmt)) in covered for fmt in Format)
