@@ -80,12 +80,12 @@ def counting_rules(at_least: int) -> LoadedRules:
 def test_a_phrase_inside_a_longer_match_counts_once() -> None:
     screener = Screener(counting_rules(2), AS_OF)
     once = result(screener, cv("Pipelines in GitLab CI/CD"), "ci_tools")
-    assert once.status == "unmet" and once.detail.startswith("found 1, needs 2: GitLab CI")
+    assert once.status == "unmet" and once.detail.startswith("found 1 (needs 2): GitLab CI")
     twice = result(screener, cv("Pipelines in GitLab CI/CD", "Continuous integration for the monorepo"), "ci_tools")
-    assert twice.status == "met" and twice.detail.startswith("found 2, needs 2")
+    assert twice.status == "met" and twice.detail.startswith("found 2 (needs 2)")
 
 
 def test_the_count_never_exceeds_what_was_found_nor_reads_as_more_than_needed() -> None:
     screener = Screener(counting_rules(1), AS_OF)
     found = result(screener, cv("CI/CD for every service"), "ci_tools")
-    assert found.status == "met" and found.detail == "found 1, needs 1: CI/CD"
+    assert found.status == "met" and found.detail == "found 1 (needs 1): CI/CD"
