@@ -188,7 +188,7 @@ def explain(
     blind: BlindOption = False,
 ) -> None:
     """Show every requirement of one CV with its result and evidence."""
-    from screener.report.explain import Highlights, print_explanation
+    from screener.report.explain import print_explanation
     from screener.result import Candidate
 
     screener = _screener(rules, as_of)
@@ -199,7 +199,7 @@ def explain(
         from screener.discover import Input
 
         row = blind_rows([blind_candidate(outcome, screener.loaded)], [Input(file.resolve(), str(file))], [])[0][0]
-    print_explanation(row, Console(highlight=False), Highlights.of(screener.loaded.rules))
+    print_explanation(row, Console(highlight=False))
 
 
 @app.command("parse")

@@ -15,7 +15,7 @@ from rich.console import Console
 
 from screener.cli import main
 from screener.report import SUFFIXES, Format, formatter
-from screener.report.explain import Highlights, print_explanation, snippet
+from screener.report.explain import print_explanation, snippet
 from screener.report.output import choose_format
 from screener.result import Candidate, Report, RulesInfo
 from tests.conftest import REPO
@@ -168,7 +168,7 @@ def test_a_folder_without_resumes_says_so(tmp_path: Path, capfd) -> None:
 
 def test_snippets_centre_on_the_match_and_highlight_it() -> None:
     text = "Joined a team of twelve people working on many things for years; " * 3 + "built the Kafka consumers."
-    shown = snippet(text, [re.compile("Kafka")], 60)
+    shown = snippet(text, "Kafka", 60)
     assert shown.plain.startswith("…") and "Kafka" in shown.plain and len(shown.plain) <= 62
     middle = shown.plain.index("Kafka") + len("Kafka") / 2
     assert abs(middle - len(shown.plain) / 2) < 12 or shown.plain.endswith("consumers.")
@@ -176,10 +176,10 @@ def test_snippets_centre_on_the_match_and_highlight_it() -> None:
     assert shown.plain[span.start:span.end] == "Kafka"
 
 
-def test_explain_wraps_under_a_hanging_indent(samples_report: Report, loaded_rules) -> None:
+def test_explain_wraps_under_a_hanging_indent(samples_report: Report) -> None:
     console = Console(width=60, record=True, color_system=None)
     strong = next(c for c in samples_report.candidates if c.file == "01-strong-fit.pdf")
-    print_explanation(strong, console, Highlights.of(loaded_rules.rules))
+    print_explanation(strong, console)
     lines = console.export_text().splitlines()
     assert max(map(len, lines)) <= 60
     evidence = [i for i, line in enumerate(lines) if line.startswith("      position 1:")]

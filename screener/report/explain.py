@@ -7,19 +7,12 @@ under their source. Nothing from the CV is read as Rich markup: every line is a 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
 
 from screener.model import Evidence
-from screener.phrases import phrase_pattern
 from screener.result import Candidate
-
-if TYPE_CHECKING:
-    from screener.rules.schema import Rules
 
 _STATUS_STYLE = {"met": "green", "borderline": "yellow", "unmet": "red"}
 _VERDICT_STYLE = {"pass": "green", "review": "yellow", "fail": "red"}
@@ -27,35 +20,11 @@ _INDENT = 8  # evidence snippets, under their source
 _MATCH_STYLE = "bold reverse"
 
 
-@dataclass(frozen=True)
-class Highlights:
-    """The words worth highlighting in evidence: per skill id, and per requirement id."""
-
-    skills: Mapping[str, Sequence[re.Pattern[str]]] = field(default_factory=dict)
-    requirements: Mapping[str, Sequence[re.Pattern[str]]] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, rules: Rules) -> Highlights:
-        skills = {sid: _skill_patterns(s.aliases, s.ambiguous) for sid, s in rules.skills.items()}
-        requirements: dict[str, Sequence[re.Pattern[str]]] = {}
-        for r in rules.requirements:
-            if r.keywords:
-                requirements[r.id] = [phrase_pattern(r.keywords)]
-            else:
-                ids = r.mentioned or ([r.of] if r.of else [])
-                requirements[r.id] = [p for sid in ids for p in skills.get(sid, ())]
-        return cls(skills, requirements)
-
-
-def _skill_patterns(aliases: Sequence[str], ambiguous: Sequence[str]) -> list[re.Pattern[str]]:
-    patterns = [phrase_pattern(aliases)] if aliases else []
-    # an ambiguous name ('Go') counts only when capitalised: highlight it only so
-    return patterns + ([phrase_pattern([a.capitalize() for a in ambiguous], case_sensitive=True)] if ambiguous else [])
-
-
-def snippet(text: str, patterns: Sequence[re.Pattern[str]], width: int) -> Text:
-    """At most ``width`` characters of ``text`` around its first match, with every match highlighted."""
-    spans = sorted({m.span() for p in patterns for m in p.finditer(text) if m.end() > m.start()})
+def snippet(text: str, match: str | None, width: int) -> Text:
+    """At most ``width`` characters of ``text`` around the first place ``match`` stands (as a whole word),
+    with every such place highlighted."""
+    spans = ([m.span() for m in re.finditer(r"(?<!\w)" + re.escape(match) + r"(?!\w)", text)]
+             if match else [])
     start, end = 0, len(text)
     if len(text) > width:
         first = spans[0] if spans else (0, 0)
@@ -69,7 +38,7 @@ def snippet(text: str, patterns: Sequence[re.Pattern[str]], width: int) -> Text:
     return shown
 
 
-def print_explanation(c: Candidate, console: Console, highlights: Highlights = Highlights()) -> None:
+def print_explanation(c: Candidate, console: Console) -> None:
     """Every requirement with its result and evidence, the years per skill and why the verdict."""
     def say(text: Text | str, indent: int = 0, hang: int = 0) -> None:
         _hanging(console, text if isinstance(text, Text) else Text(text), indent, hang)
@@ -80,10 +49,10 @@ def print_explanation(c: Candidate, console: Console, highlights: Highlights = H
         return
     width = max(40, min(160, 2 * (console.width - _INDENT)))  # two lines of a snippet at most
 
-    def evidence(e: Evidence, patterns: Sequence[re.Pattern[str]], dated: bool = False) -> None:
+    def evidence(e: Evidence, dated: bool = False) -> None:
         months = f" [{e.start} – {e.end}, {e.months} months]" if dated and e.months else ""
         say(Text(f"{e.source}{months}:", style="dim"), 6, 2)
-        say(snippet(e.text, patterns, width), _INDENT)
+        say(snippet(e.text, e.match, width), _INDENT)
 
     if c.verdict is not None and c.score is not None:
         say(Text.assemble("verdict ", (c.verdict, _VERDICT_STYLE[c.verdict]),
@@ -106,7 +75,7 @@ def print_explanation(c: Candidate, console: Console, highlights: Highlights = H
         last = f", last used {s.last_used}" if s.last_used else ""
         say(f"{sid}: {s.years:.2f} y ({s.basis}{', coarse' if s.coarse else ''}{last})", 2, 2)
         for e in s.evidence:
-            evidence(e, highlights.skills.get(sid, ()), dated=True)
+            evidence(e, dated=True)
     say(Text("\nRequirements", style="bold"))
     for r in c.requirements:
         gate = "" if r.gate or r.kind == "nice_to_have" else ", not a gate"
@@ -114,7 +83,7 @@ def print_explanation(c: Candidate, console: Console, highlights: Highlights = H
                           (f"({r.kind}{gate}, {100 * r.fraction:.0f}%)", "dim")), 2, len(r.status) + 1)
         say(r.detail, 6, 2)
         for e in r.evidence[:3]:
-            evidence(e, highlights.requirements.get(r.id, ()))
+            evidence(e)
 
 
 def _hanging(console: Console, text: Text, indent: int, hang: int) -> None:
