@@ -1,7 +1,7 @@
 """Every report format, compared whole with a committed file (the samples as of 2026-11-01).
 
-Parsing and rules change what the samples score, so these files change with them. After a deliberate
-change, refresh them with
+Parsing and rules change what the samples score, so these files (and the table in the README) change
+with them. After a deliberate change, refresh them all with
 
     SCREENER_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py
 
@@ -43,6 +43,22 @@ def test_report_matches_its_golden_file(samples_report: Report, name: str) -> No
     expected = path.read_text(encoding="utf-8")
     assert text == expected, (f"{name} differs from {path}; if the change is intended, refresh it with "
                               "SCREENER_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py and review the diff")
+
+
+README = GOLDEN.parent.parent / "README.md"
+README_TABLE = "At 80 columns (`screener screen samples/ --as-of 2026-11-01`):\n\n```\n"
+
+
+def test_the_readme_shows_the_table_at_80_columns(samples_report: Report) -> None:
+    text = README.read_text(encoding="utf-8")
+    start = text.index(README_TABLE) + len(README_TABLE)
+    end = text.index("```", start)
+    table = CASES["table-80.txt"].render(samples_report)
+    if UPDATE:
+        README.write_text(text[:start] + table + text[end:], encoding="utf-8", newline="")
+        pytest.skip("refreshed the table in README.md")
+    assert text[start:end] == table, ("README.md shows another table: refresh it with "
+                                      "SCREENER_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py")
 
 
 def test_every_format_has_a_golden_file() -> None:
