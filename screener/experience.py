@@ -22,9 +22,11 @@ CLAIM_AGREES_YEARS = 1.0  # a claim this close to the dated years is just text
 
 
 def vocabulary_for(rules: Rules) -> Vocabulary:
-    """The shipped vocabulary plus the rules file's own words: its technical and internship role
-    words are job-title words too."""
-    return default_vocabulary().extended(job_titles=rules.roles.technical + rules.roles.internship)
+    """The shipped vocabulary plus the rules file's own words: its ``vocabulary`` key, and its
+    technical and internship role words, which are job-title words too."""
+    return default_vocabulary().extended(
+        headings=rules.vocabulary.headings,
+        job_titles=rules.vocabulary.job_titles + rules.roles.technical + rules.roles.internship)
 
 
 # A title's qualifier: words in brackets, or after a comma or a spaced dash ('Software Engineer

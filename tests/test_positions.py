@@ -5,7 +5,7 @@ from __future__ import annotations
 from screener.extract.text import extract_text
 from screener.model import Document, Line
 from screener.parse import parse
-from tests.conftest import AS_OF
+from tests.conftest import AS_OF, REPO
 
 AS_OF_MONTH = AS_OF.year * 12 + AS_OF.month - 1
 
@@ -178,3 +178,20 @@ Go, Kafka, PHP, MySQL, Redis
     assert exp.skills["kafka"].dated_months == len(range(2022 * 12 + 2, AS_OF_MONTH + 1))
     assert exp.skills["mysql"].dated_months == len(range(2019 * 12, 2022 * 12 + 2))  # Heron's own line
     assert exp.skills["redis"].dated_months == 19  # Wren Labs, Jun 2017 – Dec 2018
+
+
+def test_a_rules_file_extends_the_headings_and_title_words(tmp_path) -> None:
+    from screener.experience import vocabulary_for
+    from screener.rules import load_rules
+
+    text = (REPO / "rules" / "requirements.yaml").read_text()
+    extra = "vocabulary:\n  headings:\n    experience: [Stations along the way]\n  job_titles: [Kapitän]\n"
+    (tmp_path / "rules.yaml").write_text(text.replace("\nrequirements:", "\n" + extra + "\nrequirements:", 1))
+    cv = "Ilse Brandt\nSTATIONS ALONG THE WAY\nKapitän, Nordlicht Reederei    2015 – 2020\n"
+    document = extract_text(cv.encode(), markdown=False)
+    shipped = parse(document, AS_OF_MONTH)  # the shipped words alone miss the heading and the title
+    assert shipped.warnings[0].startswith("no_experience_heading") and shipped.positions[0].title != "Kapitän"
+    vocab = vocabulary_for(load_rules(tmp_path / "rules.yaml").rules)
+    resume = parse(document, AS_OF_MONTH, vocab)
+    assert [(s.kind, s.heading) for s in resume.sections][-1] == ("experience", "STATIONS ALONG THE WAY")
+    assert [p.title for p in resume.positions] == ["Kapitän"] and resume.warnings == ()

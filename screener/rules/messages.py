@@ -72,10 +72,11 @@ def describe(err: dict[str, Any], marks: Marks, ids: dict[int, str], name: str) 
     if isinstance(error, ProblemAt):
         loc += error.path
     kind, value = err["type"], err.get("input")
-    if loc and loc[-1] == "[key]":  # a dict key itself is wrong (a skill id)
+    if loc and loc[-1] == "[key]":  # a dict key itself is wrong (a skill id, a section kind)
         loc = loc[:-1]
         line, col = marks.get(loc + (KEY,), located(loc, marks))
-        message = f"'{value}' is not a valid skill id: {_ID_RULE}"
+        message = f"'{value}' is not a valid skill id: {_ID_RULE}" if kind != "literal_error" \
+            else _message(err, loc)
         return line, col, f"{name}:{line}:{col}: {dotted(loc, ids)}: {message}"
     if kind == "extra_forbidden":
         line, col = marks.get(loc + (KEY,), located(loc, marks))

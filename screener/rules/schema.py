@@ -148,6 +148,20 @@ class Requirement(_Strict):
         return self
 
 
+class VocabularyExtension(_Strict):
+    """Words this rules file adds to the parser's vocabulary (screener/data/vocabulary/*.yaml)."""
+
+    headings: dict[Literal["experience", "education", "skills", "projects", "summary", "credentials",
+                           "activities", "other"], list[str]] = Field(
+        default_factory=dict,
+        description="More section headings by the kind of section they open: only 'experience' sections "
+                    "hold jobs; dates under education, projects, credentials and activities never count.",
+        examples=[{"experience": ["Stations of my career"], "activities": ["Guilds"]}])
+    job_titles: list[str] = Field(
+        default_factory=list, description="More job-title words: a dated line with one is a job, not a degree.",
+        examples=[["Wirtschaftsinformatiker"]])
+
+
 class Rules(_Strict):
     """A rules file: what the posting asks for, and how to recognise it in a CV."""
 
@@ -165,6 +179,9 @@ class Rules(_Strict):
         description="How positions are classified as backend roles, breaks or internships.")
     requirements: list[Requirement] = Field(
         description="The posting's requirements, each checked in every CV.")
+    vocabulary: VocabularyExtension = Field(
+        default_factory=VocabularyExtension,
+        description="Words added to the parser's vocabulary: section headings, job-title words.")
 
     @model_validator(mode="before")
     @classmethod
