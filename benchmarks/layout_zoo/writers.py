@@ -1,4 +1,4 @@
-"""Blocks → documents: TXT, Markdown, DOCX (paragraphs, tables) and PDF from reportlab, headless
+"""Blocks → documents: TXT, Markdown, DOCX (paragraphs, tables, a text box) and PDF from reportlab, headless
 Chromium (HTML) and typst. A writer that cannot run here raises :class:`Unavailable` with the reason."""
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def write_docx(layout: Layout, path: Path, *, tables: bool) -> None:
 
     doc = Document()
     main_area, side_area = doc, None
-    if layout.side:  # a sidebar: a two-cell table, as Word CV templates build one
+    if layout.side and tables:  # a sidebar: a two-cell table, as Word CV templates build one
         grid = doc.add_table(rows=1, cols=2)
         side_area, main_area = grid.rows[0].cells
         side_area.width, main_area.width = Cm(5), Cm(12)
@@ -111,7 +111,20 @@ def write_docx(layout: Layout, path: Path, *, tables: bool) -> None:
     put(main_area, layout.main)
     if side_area is not None:
         put(side_area, layout.side)
+    elif layout.side:  # a sidebar in a text box floating beside the first paragraph
+        doc.paragraphs[0]._p.append(_text_box([b.text for b in layout.side if b.text]))
     doc.save(str(path))
+
+
+def _text_box(lines: list[str]):
+    """A VML text box (as Word writes one for compatibility) holding ``lines`` as paragraphs."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    paragraphs = "".join(f'<w:p><w:r><w:t xml:space="preserve">{html.escape(t)}</w:t></w:r></w:p>' for t in lines)
+    return parse_xml(f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict>'
+                     '<v:shape style="position:absolute;margin-left:360pt;margin-top:0;width:150pt;height:400pt">'
+                     f"<v:textbox><w:txbxContent>{paragraphs}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>")
 
 
 # --------------------------------------------------------------------------- PDF: reportlab
