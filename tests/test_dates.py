@@ -226,6 +226,7 @@ def test_dates_and_last_updated_lines() -> None:
         ("Britamquin Cloud — UX Designer (2022.03", "– 2023.06)", "2022-03", "2023-06"),
         ("Grendanka AB — Backend Engineer (2020-07", "- 2023-06)", "2020-07", "2023-06"),
         ("Briquinbri Analytics, Lisbon | nov 2024", "– feb 2026", "2024-11", "2026-02"),
+        ("Polost GmbH — FULL-STACK DEVELOPER (2016", "/ 12 — 2019 / 12)", "2016-12", "2019-12"),
     ],
 )
 def test_a_range_cut_after_its_month_or_year_mark_is_put_back(first: str, second: str, start: str, end: str) -> None:
@@ -236,3 +237,4 @@ def test_a_range_cut_after_its_month_or_year_mark_is_put_back(first: str, second
 def test_a_range_run_into_the_next_word_of_a_pdf_line_is_still_found() -> None:
     assert _span("Sep 2021 — Aug 2024Solvelfal Health — Backend Developer") == ("2021-09", "2024-08")
     assert find_ranges("Sep 2021 — Aug 2024solvelfal", AS_OF) == []  # a lower-case run-on is a word
+    assert _span("2013年4月 – 2015年12Marcal Inc. — SENIOR SOFTWARE ENGINEER") == ("2013-04", "2015-12")

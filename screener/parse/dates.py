@@ -70,7 +70,7 @@ _DATE = (
     rf"(?:(?P<{{p}}myear>{_YEAR})|{_YY}(?P<{{p}}myy>\d\d))"
     rf"|(?:{_DAY}(?:st|nd|rd|th|\.)?\s*)(?P<{{p}}dmname>{MONTH_NAME})[\s,]+(?P<{{p}}dmyear>{_YEAR})"
     rf"|(?P<{{p}}season>{_SEASON})[\s,]+(?:(?P<{{p}}syear>{_YEAR})|{_YY}(?P<{{p}}syy>\d\d))"
-    rf"|(?P<{{p}}cjyear>{_YEAR})\s*{_YEAR_MARK}\s*(?:(?P<{{p}}cjmonth>{_MM})\s*{_MONTH_MARK})?"
+    rf"|(?P<{{p}}cjyear>{_YEAR})\s*{_YEAR_MARK}\s*(?:(?P<{{p}}cjmonth>{_MM})(?:\s*{_MONTH_MARK}|(?!\d)))?"
     rf"|(?P<{{p}}ymyear>{_YEAR})\s?[-/.]\s?(?P<{{p}}ymmonth>{_MM})(?:[-/.]\d{{{{1,2}}}})?(?!\d)"
     rf"|(?:{_DAY}[/.\-])?(?P<{{p}}mymonth>{_MM})\s?[/.\-]\s?(?P<{{p}}myyear>{_YEAR})"
     rf"|(?P<{{p}}year>{_YEAR})"
@@ -244,9 +244,10 @@ _OPEN_TAIL = re.compile(rf"(?:\d{{2}}\.?|{_YEAR_MARK}|{_MONTH_MARK})\s*(?:[-–�
                         rf"(?:{ANY_MONTH}|(?:[^\W\d_]+\.?\s*){{1,2}})?\s*$", re.IGNORECASE)
 # A line that ends with a month name or a CJK year: the rest of the date is on the next ('(may.' / '2022 – …')
 _CUT_START = re.compile(rf"(?<!{_W})(?:{ANY_MONTH}|{_YEAR}\s*{_YEAR_MARK}|{_MONTH_MARK})\s*$", re.IGNORECASE)
-# A line that ends with a date and a next line that starts with a dash: '(2022.03' / '– 2023.06)'
+# A line that ends with a date and a next line that starts with a dash ('(2022.03' / '– 2023.06)') or
+# with the rest of a numeric date ('(2016' / '/ 12 — 2019 / 12)')
 _POINT_TAIL = re.compile(_POINT.pattern + r"\W*$", re.IGNORECASE)
-_SEP_HEAD = re.compile(rf"\s*(?:[-–—‒―~→]|{_alternation(_ENDS.until)}(?!{_W}))", re.IGNORECASE)
+_SEP_HEAD = re.compile(rf"\s*(?:[-–—‒―~→]|{_alternation(_ENDS.until)}(?!{_W})|[/.]\s*{_MM}(?!\d))", re.IGNORECASE)
 _HYPHENATED = re.compile(r"(?P<stem>[^\W\d_]{2,})[-\u00ad\u2010]\s*$")  # 'Septem-'
 _WORD = re.compile(r"\s*(?P<rest>[^\W\d_]+)")
 
