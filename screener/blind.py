@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from screener.errors import ScreenerError
-from screener.redact import Identity, Redactor, candidate_id, file_sha256, identity_of
+from screener.redact import Identity, Redactor, candidate_id, file_sha256, identity_of, metadata_names
 from screener.result import Candidate, Skipped
 
 if TYPE_CHECKING:
@@ -32,11 +32,14 @@ def skill_words(loaded: LoadedRules) -> list[str]:
     return [a for s in loaded.rules.skills.values() for a in (s.label, *s.aliases, *s.ambiguous)]
 
 
-def blind_candidate(outcome: Outcome, loaded: LoadedRules) -> Candidate:
+def blind_candidate(outcome: Outcome, loaded: LoadedRules, path: Path | None = None) -> Candidate:
     """The row of a screened file with the person's name, places, contact details and personal
-    attributes redacted from every string (evidence, positions, reasons); its file and hash kept."""
+    attributes redacted from every string (evidence, positions, reasons); its file and hash kept.
+    ``path`` is the file, whose author and title fields may name the person too."""
     row = Candidate.from_outcome(outcome)
-    identity = identity_of(outcome.resume, skill_words(loaded)) if outcome.resume is not None else Identity()
+    metadata = metadata_names(path) if path is not None and outcome.resume is not None else []
+    identity = (identity_of(outcome.resume, skill_words(loaded), metadata) if outcome.resume is not None
+                else Identity())
     redacted = Redactor(identity).value(row)
     return dataclasses.replace(redacted, file=row.file, sha256=row.sha256, status=row.status)
 

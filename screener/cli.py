@@ -198,7 +198,8 @@ def explain(
         from screener.blind import blind_candidate, blind_rows
         from screener.discover import Input
 
-        row = blind_rows([blind_candidate(outcome, screener.loaded)], [Input(file.resolve(), str(file))], [])[0][0]
+        given = Input(file.resolve(), str(file))
+        row = blind_rows([blind_candidate(outcome, screener.loaded, file)], [given], [])[0][0]
     print_explanation(row, Console(highlight=False))
 
 

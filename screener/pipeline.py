@@ -90,7 +90,7 @@ class Screener:
         if blind:
             from screener.blind import blind_candidate, blind_rows
 
-            rows = [blind_candidate(self.screen_file(i.path, i.file), self.loaded) for i in inputs]
+            rows = [blind_candidate(self.screen_file(i.path, i.file), self.loaded, i.path) for i in inputs]
             candidates, skipped, _ = blind_rows(rows, inputs, skipped)
         else:
             candidates = [Candidate.from_outcome(self.screen_file(i.path, i.file)) for i in inputs]

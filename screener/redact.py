@@ -65,6 +65,10 @@ SEPARATORS = re.compile(r"\s*(?:[·•|/—–,\t]|\s-\s|\s{3,})\s*")
 NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’.-][^\W\d_]+)*\.?$")
 OTHER_LABEL = re.compile(r"^\s*[^\W\d][\w &/-]{1,30}:\s")  # 'Skills: …' in a contact section is not contact
 HEADER_LINE_CHARS = 100  # a longer line above the first section is a sentence, not a contact line
+METADATA_BYTES = 1 << 20  # a DOCX's core properties larger than this are not read
+# Authors that word processors fill in when nobody set a name.
+GENERIC_AUTHOR = re.compile(r"(?i)\b(user|office|microsoft|windows|admin\w*|owner|author|customer|preferred"
+                            r"|computer|apple|google|docs|libreoffice|openoffice|word|writer|unknown|template)\b")
 
 
 @dataclass(frozen=True)
@@ -135,12 +139,13 @@ def _contact_lines(resume: Resume) -> list[Line]:
     return lines
 
 
-def identity_of(resume: Resume, keep: Iterable[str] = ()) -> Identity:
+def identity_of(resume: Resume, keep: Iterable[str] = (), metadata: Iterable[str] = ()) -> Identity:
     """The person's name, places and national phone numbers as their own CV writes them.
 
     The name is the first contact-line segment that reads as a name (two to five capitalised words, no
-    headline word); places are the other plain capitalised segments of contact lines. ``keep`` lists
-    words that are never personal (the rules' skill names: 'Go', 'Kafka')."""
+    headline word); names in the file's author and title fields (``metadata``) are added. Places are
+    the other plain capitalised segments of contact lines. ``keep`` lists words that are never personal
+    (the rules' skill names: 'Go', 'Kafka')."""
     keep_words = {k.lower() for k in keep}
     name: str | None = None
     places: list[str] = []
@@ -157,11 +162,14 @@ def identity_of(resume: Resume, keep: Iterable[str] = ()) -> Identity:
                 name = segment
             elif _is_place(segment, keep_words):
                 places.append(segment)
+    found = [name] if name else []
+    found += [s for field in metadata for s in _segments(re.sub(r"['’]s\b", "", field))  # "Jane Doe's CV"
+              if _looks_like_name(s, keep_words) and not GENERIC_AUTHOR.search(s)]
     names: list[str] = []
-    if name:
-        words = [w for w in [*name.split(), *re.split(r"[\s-]+", name)] if len(w) > 1 and w.lower() not in PARTICLES]
-        names = [name, *words]
-        names += [_fold(n) for n in names]
+    for full in found:
+        words = [w for w in [*full.split(), *re.split(r"[\s-]+", full)] if len(w) > 1 and w.lower() not in PARTICLES]
+        names += [full, *words]
+    names += [_fold(n) for n in names]
     return Identity(tuple(dict.fromkeys(names)), tuple(dict.fromkeys(places)), tuple(dict.fromkeys(phones)))
 
 
@@ -243,3 +251,43 @@ def _phones(text: str) -> str:
     for start, end in reversed(merged):
         text = text[:start] + "[phone]" + text[end:]
     return text
+
+
+def metadata_names(path: Path) -> list[str]:
+    """The author and title fields of a DOCX or PDF ('Priya Venkataraman', 'Priya Venkataraman - CV'):
+    word processors fill them with the person's name, which the text may write differently."""
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(5)
+        if magic.startswith(b"PK"):
+            return _docx_fields(path)
+        if magic.startswith(b"%PDF"):
+            return _pdf_fields(path)
+    except Exception:  # noqa: BLE001 - a damaged or encrypted file simply has no names to offer
+        return []
+    return []
+
+
+def _docx_fields(path: Path) -> list[str]:
+    import zipfile
+
+    from defusedxml import ElementTree
+
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("docProps/core.xml")
+        if info.file_size > METADATA_BYTES:
+            return []
+        root = ElementTree.fromstring(archive.read(info))
+    return [el.text for el in root if el.tag.rsplit("}", 1)[-1] in ("creator", "title") and el.text]
+
+
+def _pdf_fields(path: Path) -> list[str]:
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.utils import decode_text
+
+    with path.open("rb") as handle:
+        document = PDFDocument(PDFParser(handle))
+        values = [resolve1(info.get(key)) for info in document.info for key in ("Author", "Title")]
+    return [decode_text(v) if isinstance(v, bytes) else v for v in values if isinstance(v, bytes | str) and v]

@@ -91,7 +91,7 @@ def _screen(screener: Screener, task: Input, memory_mb: int, blind: bool = False
         if blind:
             from screener.blind import blind_candidate
 
-            return blind_candidate(outcome, screener.loaded), True
+            return blind_candidate(outcome, screener.loaded, task.path), True
         return Candidate.from_outcome(outcome), True
     except MemoryError:
         return _memory_error(task.file, memory_mb), False

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from screener.redact import Identity, Redactor, candidate_id, file_sha256, identity_of
+from screener.redact import Identity, Redactor, candidate_id, file_sha256, identity_of, metadata_names
 from tests.conftest import REPO
 
 SAMPLES = REPO / "samples"
@@ -82,3 +82,36 @@ def test_candidate_id_is_a_prefix_of_the_content_hash(tmp_path: Path) -> None:
     assert digest == "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"
     assert candidate_id(digest) == "cand-2cf24dba"
     assert file_sha256(tmp_path / "gone.pdf") != digest  # unreadable: named by its path's hash, never its path
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_the_files_author_field_names_the_person(screener, loaded_rules, tmp_path: Path, kind: str) -> None:
+    """A CV whose text never gives the name in its header: the author field of the file does."""
+    from screener.blind import blind_candidate
+    from tests.identities import render
+
+    source = ("# Senior Backend Engineer\nBackend services for payments\n\n## Experience\n"
+              "### Backend Engineer | Acme Payments | Jan 2020 – Present\n"
+              "- Go services on Kafka; Jane Doe's team owned the ledger in MySQL.\n")
+    path = render(source, kind, tmp_path / f"cv.{kind}")
+    if kind == "docx":  # the sample writer names the author after the first line; set the person instead
+        import docx
+
+        document = docx.Document(str(path))
+        document.core_properties.author = "Jane Doe"
+        document.save(str(path))
+    else:
+        from reportlab.pdfgen import canvas
+
+        pdf = canvas.Canvas(str(path))
+        pdf.setAuthor("Jane Doe")
+        pdf.setTitle("Jane Doe's CV")
+        for n, line in enumerate(source.replace("#", "").replace("- ", "").splitlines()):
+            pdf.drawString(56, 780 - 16 * n, line)
+        pdf.save()
+    assert "Jane Doe" in metadata_names(path)
+    row = blind_candidate(screener.screen_file(path), loaded_rules, path)
+    evidence = " ".join(e.text for s in row.skills.values() for e in s.evidence)
+    assert "ledger in MySQL" in evidence and "Jane" not in evidence and "Doe" not in evidence
+    assert "Jane" in " ".join(e.text for s in blind_candidate(screener.screen_file(path), loaded_rules)
+                              .skills.values() for e in s.evidence)  # without the file's fields it stays
