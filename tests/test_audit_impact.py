@@ -179,3 +179,16 @@ def test_formats(three: tuple[Path, Path], tmp_path: Path, capsys: pytest.Captur
     assert main([*args, "--selected", "pass+review"]) == 0
     table = capsys.readouterr().out
     assert "Nonbinary" in table and "0.800" in table
+
+
+def test_blind_report_joins_by_sha256_and_hints_when_keyed_by_path(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    people = [("cand-00000000", 9, "pass"), ("cand-00000001", 1, "fail")]
+    report = tmp_path / "blind.json"
+    report.write_text(json.dumps(_report(people)), encoding="utf-8")
+    by_hash = _csv(tmp_path / "h.csv", ["sha256", "sex"], [[f"{0:064x}", "F"], [f"{1:064x}", "M"]])
+    assert main(["audit", "impact", str(report), "--demographics", str(by_hash), "-f", "json"]) == 0
+    assert [c["selected"] for c in json.loads(capsys.readouterr().out)["categories"]] == [1, 0]
+    by_path = _csv(tmp_path / "p.csv", ["file", "sex"], [["jane.pdf", "F"]])
+    assert main(["audit", "impact", str(report), "--demographics", str(by_path)]) == 2
+    assert "the report is blind: key the rows by sha256" in capsys.readouterr().err

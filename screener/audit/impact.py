@@ -131,7 +131,9 @@ def join(report: dict[str, Any], path: Path, by: Sequence[str] | None) -> tuple[
             raise ScreenerError(f"{path}:{line}: duplicate {key} '{value}' (also on line {seen[lookup]})")
         seen[lookup] = line
         if lookup not in candidates:
-            raise ScreenerError(f"{path}:{line}: {key} '{value}' matches no candidate in the report")
+            blind = key == "file" and all(str(f).startswith("cand-") for f in candidates.values())
+            hint = " (the report is blind: key the rows by sha256, or by the cand- ids)" if blind else ""
+            raise ScreenerError(f"{path}:{line}: {key} '{value}' matches no candidate in the report{hint}")
         found[candidates[lookup]] = _category(cells)
     return categories, found
 
