@@ -121,6 +121,9 @@ def screen(
     memory: Annotated[int, typer.Option(
         "--memory", min=0, help="Memory (address space) one worker may use, in MiB; a file needing more is "
                                 "reported as 'memory'. 0: no limit.")] = 1024,
+    top: Annotated[int | None, typer.Option(
+        "--top", min=0, help="The table shows the best N candidates (0: all; default: as many as fit the "
+                             "terminal, all in a file).")] = None,
     blind: BlindOption = False,
     blind_key: BlindKeyOption = None,
     audit_log: AuditLogOption = None,
@@ -154,6 +157,7 @@ def screen(
     from screener.extract import Limits
     from screener.report import formatter
     from screener.report.output import choose_format, report_output
+    from screener.report.table import TableFormatter
     from screener.rules import find_rules, load_rules
 
     chosen = choose_format(fmt, output, lambda message: err.print(f"screener: {message}", markup=False))
@@ -166,7 +170,7 @@ def screen(
     # exit 130 with no half-written output, as for Ctrl-C; the output is checked before screening
     with sigterm_interrupts(), report_output(output) as out:
         report = run_batch(settings, paths, pool, progress=err.is_terminal, blind_key=key)
-        formatter(chosen).write(report, out)
+        (TableFormatter(top=top) if chosen is Format.table else formatter(chosen)).write(report, out)
     if blind_key is not None:
         write_key(blind_key, key)
     if not report.candidates:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 import subprocess
 import sys
@@ -9,7 +10,7 @@ import sys
 import pytest
 
 from screener.report import Format, Formatter, formatter
-from screener.report.contract import candidate_dict
+from screener.report.contract import candidate_dict, report_dict
 from screener.result import Candidate, Report
 from tests.conftest import REPO
 
@@ -46,3 +47,12 @@ def test_light_modules_do_not_import_the_pipeline(module: str) -> None:
     imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if "|" in line}
     assert not {m for m in imported if m.split(".")[0] in ("spacy", "pdfminer", "docx", "pydantic")}
     assert "screener.pipeline" not in imported
+
+
+@pytest.mark.parametrize("case", ["samples", "only skipped", "empty"])
+def test_streamed_json_is_byte_identical_to_the_whole_object(samples_report: Report, case: str) -> None:
+    report = {"samples": samples_report,
+              "only skipped": Report.of("2026-11-01", samples_report.rules, [], samples_report.skipped),
+              "empty": Report.of("2026-11-01", samples_report.rules, [], [])}[case]
+    whole = json.dumps(report_dict(report), indent=2, ensure_ascii=False) + "\n"
+    assert formatter(Format.json).render(report) == whole

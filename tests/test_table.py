@@ -80,3 +80,14 @@ def test_shorten_middle_counts_terminal_cells() -> None:
     assert shorten_middle("abcdefghij-klmnop.pdf", 11) == "abcde…p.pdf"
     wide = shorten_middle("履歴書-山田太郎-バックエンド.pdf", 14)
     assert cell_len(wide) <= 14 and wide.endswith(".pdf") and wide.startswith("履歴")
+
+
+def test_top_shows_the_best_rows_and_says_how_many_more(samples_report: Report) -> None:
+    ranked = samples_report.ranked()
+    lines = TableFormatter(width=120, top=3).render(samples_report).splitlines()
+    assert [line.split()[1] for line in lines if line.split()[:1] in (["1"], ["2"], ["3"], ["4"])] == \
+        [c.file for c in ranked[:3]]
+    assert not any(c.file in line for c in ranked[3:] for line in lines)
+    assert any(f"and {len(ranked) - 3} more" in line and "--top 0" in line for line in lines)
+    everything = TableFormatter(width=120, top=0).render(samples_report)
+    assert all(c.file in everything for c in ranked) and "more, not shown" not in everything

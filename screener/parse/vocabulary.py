@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from screener.model import SectionKind
 from screener.parse import wordlists
@@ -52,7 +53,7 @@ class Vocabulary:
     def __post_init__(self) -> None:
         object.__setattr__(self, "job_titles", words_pattern(self.title_words))
 
-    def extended(self, headings: Mapping[str, Iterable[str]] | None = None,
+    def extended(self, headings: Mapping[Any, Iterable[str]] | None = None,  # keys: section kinds
                  job_titles: Iterable[str] = ()) -> Vocabulary:
         """This vocabulary plus the words of a rules file (its ``vocabulary`` key and title words)."""
         more = dict(self.headings)

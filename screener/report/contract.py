@@ -5,7 +5,8 @@ Key order is part of the contract: with a pinned ``--as-of``, the same inputs gi
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from typing import Any, TextIO
 
 from screener.model import Evidence
 from screener.result import Candidate, Report, Summary
@@ -15,14 +16,41 @@ SCHEMA_VERSION = 1
 
 def report_dict(report: Report) -> dict[str, Any]:
     """The whole report as the JSON object."""
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "as_of": report.as_of,
-        "rules": {"path": report.rules.path, "sha256": report.rules.sha256, "title": report.rules.title},
-        "candidates": [candidate_dict(c) for c in report.candidates],
-        "skipped": [{"file": s.file, "reason": s.reason} for s in report.skipped],
-        "summary": summary_dict(report.summary),
-    }
+    head, tail = _head(report), _tail(report)
+    return {**head, "candidates": [candidate_dict(c) for c in report.candidates], **tail}
+
+
+def write_json(report: Report, out: TextIO) -> None:
+    """The report as JSON, one candidate at a time: the same bytes as ``json.dumps(report_dict(report),
+    indent=2, ensure_ascii=False) + "\\n"``, without holding the whole text (or every row) at once."""
+    out.write("{\n")
+    for key, value in _head(report).items():
+        out.write(f"  {_dumps(key)}: {_nested(value)},\n")
+    out.write('  "candidates": [')
+    for n, c in enumerate(report.candidates):
+        out.write(("," if n else "") + "\n    " + _dumps(candidate_dict(c)).replace("\n", "\n    "))
+    out.write("\n  ],\n" if report.candidates else "],\n")
+    out.write(",\n".join(f"  {_dumps(key)}: {_nested(value)}" for key, value in _tail(report).items()))
+    out.write("\n}\n")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def _nested(value: Any) -> str:
+    """A value as it reads one level down in the indented report."""
+    return _dumps(value).replace("\n", "\n  ")
+
+
+def _head(report: Report) -> dict[str, Any]:
+    return {"schema_version": SCHEMA_VERSION, "as_of": report.as_of,
+            "rules": {"path": report.rules.path, "sha256": report.rules.sha256, "title": report.rules.title}}
+
+
+def _tail(report: Report) -> dict[str, Any]:
+    return {"skipped": [{"file": s.file, "reason": s.reason} for s in report.skipped],
+            "summary": summary_dict(report.summary)}
 
 
 def summary_dict(s: Summary) -> dict[str, int]:

@@ -8,7 +8,7 @@ import json
 from typing import Any, TextIO
 
 from screener.report import Format, Formatter
-from screener.report.contract import report_dict
+from screener.report.contract import write_json
 from screener.report.html import HtmlFormatter
 from screener.report.rows import flat_rows
 from screener.report.table import TableFormatter
@@ -17,7 +17,7 @@ from screener.result import Report
 
 class JsonFormatter(Formatter):
     def write(self, report: Report, out: TextIO) -> None:
-        out.write(json.dumps(report_dict(report), indent=2, ensure_ascii=False) + "\n")
+        write_json(report, out)
 
 
 class JsonLinesFormatter(Formatter):

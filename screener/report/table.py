@@ -29,6 +29,7 @@ FILE_WIDTH = 120  # columns of a table written to a file or a pipe
 MIN_FILE = 24  # the file column never gets narrower than this while another column could give way
 MIN_PROBLEM = 16
 GAP = 1  # blank columns between two columns
+MIN_TOP, SCREEN_LINES = 10, 12  # on a terminal, rows shown by default: its height less the lines around them
 
 
 @dataclass(frozen=True)
@@ -40,24 +41,32 @@ class Column:
 
 
 class TableFormatter(Formatter):
-    """The ranked table; as wide as the terminal, or ``width`` columns (without colour) elsewhere."""
+    """The ranked table; as wide as the terminal, or ``width`` columns (without colour) elsewhere.
 
-    def __init__(self, width: int | None = None) -> None:
+    ``top``: the best N candidates only (0: all). By default a terminal shows as many as fit its
+    height, and a file or a pipe gets them all."""
+
+    def __init__(self, width: int | None = None, top: int | None = None) -> None:
         self.width = width
+        self.top = top
 
     def write(self, report: Report, out: TextIO) -> None:
         if self.width is None and out.isatty():
-            print_table(report, Console(file=out, highlight=False, emoji=False, markup=False))
+            console = Console(file=out, highlight=False, emoji=False, markup=False)
+            print_table(report, console, max(MIN_TOP, console.height - SCREEN_LINES) if self.top is None else self.top)
             return
         buffer = io.StringIO()  # plain text without the padding that centres the title
         print_table(report, Console(file=buffer, width=self.width or FILE_WIDTH, no_color=True, highlight=False,
-                                    emoji=False, markup=False))
+                                    emoji=False, markup=False), self.top or 0)
         out.writelines(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
-def print_table(report: Report, console: Console) -> None:
-    """Ranked candidates: file, score and verdict and, as far as the width allows, the gate minimums."""
+def print_table(report: Report, console: Console, top: int = 0) -> None:
+    """Ranked candidates: file, score and verdict and, as far as the width allows, the gate minimums;
+    the best ``top`` only when it is not 0, with a line saying how many more there are."""
     ranked = report.ranked()
+    hidden = len(ranked) - top if 0 < top < len(ranked) else 0
+    ranked = ranked[:len(ranked) - hidden]
     rank = Column("#", len(str(len(ranked))), lambda c, n: Text(str(n)))
     gates = _gate_columns(report)
     total = Column("exp", 4, lambda c, n: _years(c.experience_years))
@@ -90,6 +99,9 @@ def print_table(report: Report, console: Console) -> None:
     for n, c in enumerate(ranked, start=1):
         table.add_row(*(col.cell(c, n) for col in columns))
     console.print(table)
+    if hidden:
+        console.print(Text(f"… and {hidden} more, not shown: --top 0 shows every row, and -o report.html writes "
+                           "them all to a page to sort and search", style="bold"))
     for s in report.skipped:
         console.print(Text(f"skipped {s.file}: {s.reason}", style="dim"), overflow="ellipsis", no_wrap=True)
 
