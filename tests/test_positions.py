@@ -195,3 +195,30 @@ def test_a_rules_file_extends_the_headings_and_title_words(tmp_path) -> None:
     resume = parse(document, AS_OF_MONTH, vocab)
     assert [(s.kind, s.heading) for s in resume.sections][-1] == ("experience", "STATIONS ALONG THE WAY")
     assert [p.title for p in resume.positions] == ["Kapitän"] and resume.warnings == ()
+
+
+def test_dated_projects_inside_a_job_are_its_details_and_a_projects_section_is_never_experience(
+        loaded_rules) -> None:
+    from screener.experience import RoleClassifier, measure, vocabulary_for
+    from screener.skills import SkillFinder
+
+    text = """
+EXPERIENCE
+Backend Engineer, Larkspur Freight          Jan 2019 – Dec 2022
+Projects:
+Rate engine rewrite (Mar 2020 – Jan 2021)
+- Kafka consumers for carrier quotes.
+Customs gateway                              2021-06 – 2022-03
+- MySQL schema for declarations.
+Software Developer, Pebble Works            Feb 2016 – Dec 2018
+- Internal tools.
+PROJECTS
+queuebench — Kafka load generator           2023 – Present
+"""
+    vocab = vocabulary_for(loaded_rules.rules)
+    resume = parse(extract_text(text.strip().encode(), markdown=False), AS_OF_MONTH, vocab)
+    assert [p.organisation for p in resume.positions] == ["Larkspur Freight", "Pebble Works"]
+    exp = measure(resume, loaded_rules.rules, SkillFinder(loaded_rules.rules),
+                  RoleClassifier(loaded_rules.rules.roles, vocab))
+    assert exp.total_months == 48 + 35
+    assert exp.skills["kafka"].dated_months == exp.skills["mysql"].dated_months == 48  # the job's months

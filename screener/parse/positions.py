@@ -163,6 +163,21 @@ def _employers_over_roles(positions: list[Position], titles: re.Pattern[str]) ->
     return out
 
 
+def _projects_within_jobs(positions: list[Position], titles: re.Pattern[str]) -> list[Position]:
+    """A dated entry with no job title inside the span of the job above it ('Payments rewrite
+    (Mar 2020 – Jan 2021)' under 'Backend Engineer, Acme, 2019 – 2022') is a project of that job:
+    its lines are the job's details, and its months are never counted twice."""
+    out: list[Position] = []
+    for p in positions:
+        job = out[-1] if out else None
+        if job and titles.search(job.title) and not titles.search(p.title) \
+                and job.dates.start <= p.dates.start <= p.dates.end <= job.dates.end:
+            out[-1] = replace(job, lines=job.lines + p.lines)
+        else:
+            out.append(p)
+    return out
+
+
 def _join_split_ranges(lines: tuple[Line, ...], as_of: int) -> tuple[Line, ...]:
     """Put back a range that a narrow date column broke over two lines ('June 2022 –' / 'Present',
     'Septem-' / 'ber 2019')."""
@@ -249,4 +264,4 @@ def _positions_in(section: Section, as_of: int, vocab: Vocabulary) -> list[Posit
             employer = ""
         positions.append(Position(title=title, organisation=organisation, dates=found.range,
                                   lines=tuple(own), section=section.heading))
-    return _employers_over_roles(positions, titles)
+    return _projects_within_jobs(_employers_over_roles(positions, titles), titles)
