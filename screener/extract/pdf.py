@@ -20,14 +20,12 @@ from typing import TYPE_CHECKING
 
 from screener.errors import ExtractError
 from screener.extract.pdf_backend import Box, Glyph, PdfBackend, PdfminerBackend, RawPage
+from screener.extract.pdf_tuning import TUNING, LayoutTuning
 from screener.model import Document, Line
 
 if TYPE_CHECKING:
     from screener.extract.limits import Limits
 
-TAB_EM = 1.2  # a gap wider than this many font sizes separates columns (TAB), not words
-WORD_EM = 0.15  # a gap wider than this, beyond any uniform letter-spacing, is a word space
-MIN_FONT = 2.0  # points; smaller text counts as hidden
 _YEAR = re.compile(r"(?<!\d)(?:19|20|13|14|۱۳|۱۴)[\d۰-۹]{2}(?!\d)")
 _CID = re.compile(r"\(cid:\d+\)")
 _BULLETS = dict.fromkeys(map(ord, "●◦▪■□‣∙⦁⚫▸►➢➤\uf0b7\uf0a7\uf076\uf06c\uf0d8\uf0fc"), "•")
@@ -59,29 +57,30 @@ def _near(edges: dict[int, int], x: float) -> int:
     return sum(edges.get(round(x) + d, 0) for d in (-1, 0, 1))
 
 
-def _chunks(glyphs: list[Glyph], edges: dict[int, int] | None = None,
+def _chunks(glyphs: list[Glyph], t: LayoutTuning, edges: dict[int, int] | None = None,
             starts: frozenset[int] = frozenset()) -> list[_Chunk]:
-    """Split a row (sorted by x) at column gaps: wider than TAB_EM, or a clearly wider than usual space
-    that lands on a left edge shared by other rows. Evenly stretched gaps (justified text) never split."""
+    """Split a row (sorted by x) at column gaps: wider than ``tab_em``, or a clearly wider than usual
+    space that lands on a left edge shared by other rows. Evenly stretched gaps (justified text) never
+    split."""
     ink = [g for g in glyphs if not g.text.isspace()] or glyphs[:1]
     gaps = [(b.x0 - a.x1, max(min(a.size, b.size), 1.0), b) for a, b in pairwise(ink)]
     cuts: set[int] = set(starts)
     justified: set[int] = set()
     run: list[tuple[float, float, Glyph]] = []  # consecutive wide word gaps
-    for item in [gap for gap in gaps if gap[0] > WORD_EM * gap[1]] + [(0.0, 1.0, ink[0])]:
-        if item[0] > TAB_EM * item[1]:
+    for item in [gap for gap in gaps if gap[0] > t.word_em * gap[1]] + [(0.0, 1.0, ink[0])]:
+        if item[0] > t.tab_em * item[1]:
             run.append(item)
             continue
         med = statistics.median(gap for gap, _, _ in run) if run else 0.0
-        even = [gap for gap in run if 0.7 * med <= gap[0] <= 1.3 * med]
-        if len(even) >= 3:
+        even = [gap for gap in run if (1 - t.justified_band) * med <= gap[0] <= (1 + t.justified_band) * med]
+        if len(even) >= t.justified_run:
             justified |= {id(b) for _, _, b in even}
         cuts |= {id(b) for _, _, b in run if id(b) not in justified}
         run = []
     if edges:
-        usual = statistics.median([g for g, sz, b in gaps if g > WORD_EM * sz and id(b) not in cuts] or [0])
-        cuts |= {id(b) for gap, size, b in gaps if gap > max(0.4 * size, 1.5 * usual)
-                 and id(b) not in justified and _near(edges, b.x0) >= 3}
+        usual = statistics.median([g for g, sz, b in gaps if g > t.word_em * sz and id(b) not in cuts] or [0])
+        cuts |= {id(b) for gap, size, b in gaps if gap > max(t.shared_edge_gap_em * size, t.shared_edge_ratio * usual)
+                 and id(b) not in justified and _near(edges, b.x0) >= t.shared_edge_rows}
     parts: list[list[Glyph]] = []
     for g in glyphs:
         if not parts or id(g) in cuts:
@@ -90,33 +89,33 @@ def _chunks(glyphs: list[Glyph], edges: dict[int, int] | None = None,
     return [_Chunk(p) for p in parts if any(not g.text.isspace() for g in p)]
 
 
-def _overlap(a: list[Glyph], b: list[Glyph]) -> bool:
+def _overlap(a: list[Glyph], b: list[Glyph], slack: float = TUNING.overlap_pt) -> bool:
     """Whether a glyph of ``a`` overlaps a glyph of ``b`` horizontally (both sorted by x0)."""
     i = j = 0
     while i < len(a) and j < len(b):
-        if a[i].x1 <= b[j].x0 + 0.5:
+        if a[i].x1 <= b[j].x0 + slack:
             i += 1
-        elif b[j].x1 <= a[i].x0 + 0.5:
+        elif b[j].x1 <= a[i].x0 + slack:
             j += 1
         else:
             return True
     return False
 
 
-def _same_line(a: list[Glyph], b: list[Glyph]) -> bool:
+def _same_line(a: list[Glyph], b: list[Glyph], t: LayoutTuning) -> bool:
     """The shorter row's vertical centre lies in the taller row's band, and no glyphs collide."""
     bands = sorted(((min(g.bottom for g in x), max(g.top for g in x)) for x in (a, b)),
                    key=lambda band: band[0] - band[1])
-    return bands[0][0] <= (bands[1][0] + bands[1][1]) / 2 <= bands[0][1] and not _overlap(a, b)
+    return bands[0][0] <= (bands[1][0] + bands[1][1]) / 2 <= bands[0][1] and not _overlap(a, b, t.overlap_pt)
 
 
-def _rows(glyphs: list[Glyph]) -> list[_Row]:
+def _rows(glyphs: list[Glyph], t: LayoutTuning) -> list[_Row]:
     """Baseline clusters (tolerance relative to font size), then neighbouring clusters on one visual
     line merged: a smaller date set beside a title, a superscript."""
     groups: list[list[Glyph]] = []
     anchor = size = 0.0
     for g in sorted(glyphs, key=lambda g: -g.base):
-        if groups and anchor - g.base <= 0.3 * max(min(size, g.size), 1.0):
+        if groups and anchor - g.base <= t.baseline_em * max(min(size, g.size), 1.0):
             groups[-1].append(g)
         else:
             groups.append([g])
@@ -127,37 +126,37 @@ def _rows(glyphs: list[Glyph]) -> list[_Row]:
         group.sort(key=lambda g: g.x0)
         if all(g.text.isspace() for g in group):
             continue
-        if merged and joins < 3 and _same_line(merged[-1], group):
+        if merged and joins < t.max_row_joins and _same_line(merged[-1], group, t):
             merged[-1], joins = sorted(merged[-1] + group, key=lambda g: g.x0), joins + 1
         else:
             merged.append(group)
             joins = 0
     order = {id(g): i for i, g in enumerate(glyphs)}
-    laid = [_unoverlap(group, order) for group in merged]
+    laid = [_unoverlap(group, order, t) for group in merged]
     edges: dict[int, int] = defaultdict(int)  # left edges of first-pass chunks: table columns
     for group, starts in laid:
-        for c in _chunks(group, starts=starts):
+        for c in _chunks(group, t, starts=starts):
             edges[round(c.x0)] += 1
-    rows = [_Row(_chunks(group, edges, starts)) for group, starts in laid]
+    rows = [_Row(_chunks(group, t, edges, starts)) for group, starts in laid]
     for row in rows:
-        if len(row.chunks) > 1 and _caps(_text(row.chunks[0])):
-            row.label = _near(edges, row.chunks[1].x0) >= 3
+        if len(row.chunks) > 1 and _caps(_text(row.chunks[0], t)):
+            row.label = _near(edges, row.chunks[1].x0) >= t.shared_edge_rows
     return rows
 
 
-def _unoverlap(group: list[Glyph], order: dict[int, int]) -> tuple[list[Glyph], frozenset[int]]:
+def _unoverlap(group: list[Glyph], order: dict[int, int], t: LayoutTuning) -> tuple[list[Glyph], frozenset[int]]:
     """A row in x order, unless two strings were drawn over each other (a long title running under
     right-aligned dates): then each string whole, in drawing order, cut apart as separate chunks."""
     runs: list[list[Glyph]] = []
     for g in sorted(group, key=lambda g: order[id(g)]):
         size = max(g.size, 1.0)
-        if not runs or not -0.5 * size <= g.x0 - runs[-1][-1].x1 <= TAB_EM * size:  # the pen jumped
+        if not runs or not -0.5 * size <= g.x0 - runs[-1][-1].x1 <= t.tab_em * size:  # the pen jumped
             runs.append([])
         runs[-1].append(g)
-    if not 2 <= len(runs) <= 32:  # a row of many separately placed strings is not this case
+    if not 2 <= len(runs) <= t.max_overdrawn_runs:  # a row of many separately placed strings is not this case
         return group, frozenset()
     ordered = [sorted(run, key=lambda g: g.x0) for run in runs]
-    if not any(_overlap(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:]):
+    if not any(_overlap(a, b, t.overlap_pt) for i, a in enumerate(ordered) for b in ordered[i + 1:]):
         return group, frozenset()
     runs.sort(key=lambda run: run[0].x0)
     return [g for run in runs for g in run], frozenset(id(run[0]) for run in runs[1:])
@@ -169,60 +168,86 @@ def _leading(rows: list[_Row]) -> float:
     return statistics.median(gaps) if gaps else float("inf")
 
 
-def _columns(rows: list[_Row], depth: int = 0) -> list[list[_Row]]:
-    """Blocks in reading order: [rows above, main column, sidebar, rows below], or [rows].
-
-    The gutter is the x that the most rows on both sides leave free without a row crossing it. It
-    is a sidebar only if each side spans 40% of the text height as a continuous flow (five rows or
-    more, leading within 2× of the other side's) and the narrower side is not flush right, which is
-    how date and place columns beside entries look."""
-    if depth > 1 or len(rows) < 10:
-        return [rows]
+def _gutter(rows: list[_Row], t: LayoutTuning) -> tuple[int, float, int, int]:
+    """Step 1: the x that the most rows on both sides leave free without a row crossing it, as
+    (rows on the thinner side, x, first row, end row) of the run of rows it divides."""
     lo = min(c.x0 for r in rows for c in r.chunks)
     hi = max(c.x1 for r in rows for c in r.chunks)
-    best = (0, 0.0, 0, 0)  # (rows on the thinner side, x, first row, end row)
-    x = lo + 0.15 * (hi - lo)
-    while x < hi - 0.15 * (hi - lo):
+    best = (0, 0.0, 0, 0)
+    x = lo + t.gutter_margin * (hi - lo)
+    while x < hi - t.gutter_margin * (hi - lo):
         start = 0
         for i in range(len(rows) + 1):
-            if i == len(rows) or any(c.x0 - 2 < x < c.x1 + 2 for c in rows[i].chunks):
+            if i == len(rows) or _crosses(rows[i], x, t):
                 run = rows[start:i]
                 score = min(sum(r.chunks[0].x1 <= x for r in run), sum(r.chunks[-1].x0 >= x for r in run))
-                best = max(best, (score, x, start, i), key=lambda t: t[0])
+                best = max(best, (score, x, start, i), key=lambda b: b[0])
                 start = i + 1
-        x += 2.0
-    score, x, first, end = best
-    if score < 5:
-        return [rows]
-    # Move the cut to the left edge most right-hand chunks share: right-aligned dates of the main
-    # column end before a sidebar begins, and belong with their titles on the left.
+        x += t.gutter_step_pt
+    return best
+
+
+def _crosses(row: _Row, x: float, t: LayoutTuning) -> bool:
+    return any(c.x0 - t.gutter_clear_pt < x < c.x1 + t.gutter_clear_pt for c in row.chunks)
+
+
+def _snap_to_shared_edge(rows: list[_Row], x: float, first: int, end: int,
+                         t: LayoutTuning) -> tuple[float, int, int]:
+    """Step 2: move the cut to the left edge most right-hand chunks share: right-aligned dates of the
+    main column end before a sidebar begins, and belong with their titles on the left."""
     edges = Counter(round(c.x0) for r in rows[first:end] for c in r.chunks if c.x0 >= x)
     shared = edges.most_common(1)[0][0] - 1.0 if edges else x
     if shared > x and not any(c.x0 < shared < c.x1 for r in rows[first:end] for c in r.chunks):
         x = shared
-        while first > 0 and not any(c.x0 - 2 < x < c.x1 + 2 for c in rows[first - 1].chunks):
+        while first > 0 and not _crosses(rows[first - 1], x, t):
             first -= 1
-        while end < len(rows) and not any(c.x0 - 2 < x < c.x1 + 2 for c in rows[end].chunks):
+        while end < len(rows) and not _crosses(rows[end], x, t):
             end += 1
-    left = [_Row([c for c in r.chunks if c.x1 <= x], r.label) for r in rows[first:end] if r.chunks[0].x1 <= x]
-    right = [_Row([c for c in r.chunks if c.x0 >= x]) for r in rows[first:end] if r.chunks[-1].x0 >= x]
+    return x, first, end
+
+
+def _not_a_sidebar(rows: list[_Row], left: list[_Row], right: list[_Row], first: int, end: int,
+                   t: LayoutTuning) -> str | None:
+    """Step 3: why the two sides of a gutter are not a main column and a sidebar (None: they are)."""
     extent = [side[0].top - side[-1].bottom for side in (left, right)]
     lead = [_leading(side) for side in (left, right)]
     height = rows[0].top - rows[-1].bottom
-    # a short side is a sidebar only beside a gutter that runs down the whole page (a long work
-    # history next to a short sidebar); a gutter of a local table stops at the rows around it
-    short_ok = rows[first].top - rows[end - 1].bottom >= 0.9 * height
-    if min(extent) < (0.25 if short_ok else 0.4) * height or max(lead) > 2.0 * min(lead) \
-            or min(len(s) * ld / e for s, ld, e in zip((left, right), lead, extent, strict=True)) < 0.45:
-        return [rows]  # a local table, a sparse label/date column, or scattered cells
+    whole_page = rows[first].top - rows[end - 1].bottom >= t.whole_page * height
+    if min(extent) < (t.short_side_extent if whole_page else t.side_extent) * height:
+        return "a local table: one side is short and its gutter stops at the rows around it"
+    if max(lead) > t.max_leading_ratio * min(lead):
+        return "a sparse label column: its lines are much further apart than the other side's"
+    if min(len(s) * ld / e for s, ld, e in zip((left, right), lead, extent, strict=True)) < t.min_density:
+        return "scattered cells, not a flow of text"
+    width = [max(c.x1 for r in s for c in r.chunks) - min(r.chunks[0].x0 for r in s) for s in (left, right)]
+    side = right if width[0] >= width[1] else left
+    edge = max(r.chunks[-1].x1 for r in side)
+    if sum(edge - r.chunks[-1].x1 < t.flush_right_pt for r in side) >= t.flush_right_share * len(side):
+        return "a flush-right column of dates or places beside the entries"
+    dated = sum(bool(_YEAR.search(" ".join(_text(c, t) for c in r.chunks))) for r in side)
+    if dated >= t.date_column_share * len(side):
+        return "a column of dates (and headings) that labels the entries"
+    return None
+
+
+def _columns(rows: list[_Row], t: LayoutTuning, depth: int = 0) -> list[list[_Row]]:
+    """Blocks in reading order: [rows above, main column, sidebar, rows below], or [rows].
+
+    A sidebar is read apart from the main column (so its skills never land in a job beside it) only
+    when each side of the gutter is a continuous flow of text; the steps above say why not."""
+    if depth > t.max_column_depth or len(rows) < t.min_rows_for_columns:
+        return [rows]
+    score, x, first, end = _gutter(rows, t)
+    if score < t.min_side_rows:
+        return [rows]
+    x, first, end = _snap_to_shared_edge(rows, x, first, end, t)
+    left = [_Row([c for c in r.chunks if c.x1 <= x], r.label) for r in rows[first:end] if r.chunks[0].x1 <= x]
+    right = [_Row([c for c in r.chunks if c.x0 >= x]) for r in rows[first:end] if r.chunks[-1].x0 >= x]
+    if _not_a_sidebar(rows, left, right, first, end, t):
+        return [rows]
     width = [max(c.x1 for r in s for c in r.chunks) - min(r.chunks[0].x0 for r in s) for s in (left, right)]
     main, side = (left, right) if width[0] >= width[1] else (right, left)
-    edge = max(r.chunks[-1].x1 for r in side)
-    if sum(edge - r.chunks[-1].x1 < 2 for r in side) >= 0.8 * len(side):
-        return [rows]
-    if sum(bool(_YEAR.search(" ".join(_text(c) for c in r.chunks))) for r in side) >= 0.4 * len(side):
-        return [rows]  # a column of dates (and headings) beside the entries labels them: not a sidebar
-    blocks = [rows[:first], *_columns(main, depth + 1), *_columns(side, depth + 1), rows[end:]]
+    blocks = [rows[:first], *_columns(main, t, depth + 1), *_columns(side, t, depth + 1), rows[end:]]
     return [b for b in blocks if b]
 
 
@@ -234,7 +259,7 @@ def _caps(text: str) -> bool:
             and not any(ch.isdigit() for ch in text))
 
 
-def _text(chunk: _Chunk) -> str:
+def _text(chunk: _Chunk, t: LayoutTuning = TUNING) -> str:
     """Word spaces from space glyphs and geometry; a uniform letter-spacing (the median gap) is not one."""
     ink = [g for g in chunk.glyphs if not g.text.isspace()]
     track = max(statistics.median(b.x0 - a.x1 for a, b in pairwise(ink)), 0.0) if len(ink) > 1 else 0.0
@@ -246,9 +271,9 @@ def _text(chunk: _Chunk) -> str:
             spaced = True
             continue
         if last is not None:
-            if g.text == last.text and abs(g.x0 - last.x0) < 0.3 * (last.x1 - last.x0):
+            if g.text == last.text and abs(g.x0 - last.x0) < t.fake_bold_em * (last.x1 - last.x0):
                 continue  # fake bold: the same glyph drawn twice, slightly offset
-            if spaced or g.x0 - last.x1 > track + WORD_EM * min(g.size, last.size):
+            if spaced or g.x0 - last.x1 > track + t.word_em * min(g.size, last.size):
                 out.append(" ")
         out.append(g.text)
         last, spaced = g, False
@@ -275,12 +300,12 @@ class _Out:
     bold: bool
 
 
-def _rotated(glyphs: list[Glyph], page: int) -> list[_Out]:
+def _rotated(glyphs: list[Glyph], page: int, t: LayoutTuning) -> list[_Out]:
     """Rotated text (a vertical label): drawing order, a new line wherever the pen jumps."""
     runs: list[list[Glyph]] = []
     for g in glyphs:
         last = runs[-1][-1] if runs else None
-        if last and abs(g.x0 - last.x0) + abs(g.bottom - last.bottom) <= 2.5 * max(g.size, 1.0):
+        if last and abs(g.x0 - last.x0) + abs(g.bottom - last.bottom) <= t.rotated_jump_em * max(g.size, 1.0):
             runs[-1].append(g)
         else:
             runs.append([g])
@@ -297,12 +322,12 @@ def _dark_test(boxes: list[Box]) -> Callable[[float, float], bool]:
     return lambda x, y: any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in bands.get(int(y // 50), ()))
 
 
-def _hidden(g: Glyph, page: RawPage, on_dark: Callable[[float, float], bool]) -> str | None:
+def _hidden(g: Glyph, page: RawPage, on_dark: Callable[[float, float], bool], t: LayoutTuning) -> str | None:
     cx, cy = (g.x0 + g.x1) / 2, (g.bottom + g.top) / 2
     if not (0 <= cx <= page.width and 0 <= cy <= page.height):
         return "off-page"
-    if g.size < MIN_FONT:
-        return "tiny-font (< 2 pt)"
+    if g.size < t.min_font_pt:
+        return f"tiny-font (< {t.min_font_pt:g} pt)"
     if g.white and not on_dark(cx, cy):
         return "white-on-white"
     return None
@@ -312,12 +337,13 @@ def _pages(pages: dict[int, int]) -> str:
     return f"page{'s' if len(pages) > 1 else ''} {', '.join(map(str, sorted(pages)))}"
 
 
-def _page_lines(page: RawPage, hidden: dict[str, dict[int, int]], ocr: dict[int, int]) -> list[_Out]:
+def _page_lines(page: RawPage, hidden: dict[str, dict[int, int]], ocr: dict[int, int],
+                t: LayoutTuning) -> list[_Out]:
     """The page's visible lines in reading order; hidden characters are counted by reason."""
     on_dark = _dark_test(page.dark_boxes)
     kept: list[Glyph] = []
     for g in page.glyphs:
-        if (reason := _hidden(g, page, on_dark)) is None:
+        if (reason := _hidden(g, page, on_dark, t)) is None:
             kept.append(g)
         elif not g.text.isspace():
             hidden[reason][page.number] += 1
@@ -328,20 +354,20 @@ def _page_lines(page: RawPage, hidden: dict[str, dict[int, int]], ocr: dict[int,
         hidden["invisible (rendering mode 3)"][page.number] += invisible
         kept = [g for g in kept if not g.invisible]
     out: list[_Out] = []
-    for block in _columns(_rows([g for g in kept if g.upright])):
+    for block in _columns(_rows([g for g in kept if g.upright], t), t):
         for row in block:
             for chunks in filter(None, [row.chunks[:1], row.chunks[1:]] if row.label else [row.chunks]):
                 ink = [g for c in chunks for g in c.glyphs if not g.text.isspace()]
-                if text := _clean("\t".join(_text(c) for c in chunks)):
+                if text := _clean("\t".join(_text(c, t) for c in chunks)):
                     out.append(_Out(text, page.number, chunks[0].x0, statistics.median(g.size for g in ink),
                                     sum(g.bold for g in ink) >= 0.8 * len(ink)))
-    return out + _rotated([g for g in kept if not g.upright], page.number)
+    return out + _rotated([g for g in kept if not g.upright], page.number, t)
 
 
-def _layout(pages: list[RawPage]) -> Document:
+def _layout(pages: list[RawPage], t: LayoutTuning) -> Document:
     hidden: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     ocr: dict[int, int] = {}
-    out = [line for page in pages for line in _page_lines(page, hidden, ocr)]
+    out = [line for page in pages for line in _page_lines(page, hidden, ocr, t)]
     warnings = [f"page {p.number} has too much text: {p.dropped} characters past the limit were not read"
                 for p in pages if p.dropped]
     if hidden:
@@ -358,22 +384,23 @@ def _layout(pages: list[RawPage]) -> Document:
         why = "; ".join(warnings) or "there is no text layer (a scan or images only)"
         raise ExtractError("no_text", f"the PDF has no extractable text: {why}")
     body = statistics.median(o.size for o in out for _ in o.text)
-    return Document("pdf", tuple(Line(o.text, n, o.page, _is_heading(o, body), round(o.x0, 1))
+    return Document("pdf", tuple(Line(o.text, n, o.page, _is_heading(o, body, t), round(o.x0, 1))
                                  for n, o in enumerate(out, 1)), len(pages), tuple(warnings))
 
 
-def _is_heading(o: _Out, body: float) -> bool:
+def _is_heading(o: _Out, body: float, t: LayoutTuning) -> bool:
     """Visibly a heading: clearly larger than the body text, or short and bold, or short ALL CAPS."""
     if "\t" in o.text or len(o.text) > 60:
         return False
     short = len(o.text.split()) <= 5 and not any(ch.isdigit() for ch in o.text)
-    return o.size >= 1.15 * body or (short and o.bold) or _caps(o.text)
+    return o.size >= t.heading_size * body or (short and o.bold) or _caps(o.text)
 
 
-def extract_pdf(data: bytes, limits: Limits, backend: PdfBackend | None = None) -> Document:
+def extract_pdf(data: bytes, limits: Limits, backend: PdfBackend | None = None,
+                tuning: LayoutTuning = TUNING) -> Document:
     """A PDF's text as lines in reading order; every failure is an :class:`ExtractError`."""
     try:
-        return _layout((backend or PdfminerBackend()).load(data, limits))
+        return _layout((backend or PdfminerBackend()).load(data, limits), tuning)
     except ExtractError:
         raise
     except MemoryError:  # the worker's memory cap: reported as 'memory' by the batch

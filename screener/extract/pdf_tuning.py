@@ -1,0 +1,51 @@
+"""Every threshold of the PDF line, column and sidebar rebuild, with its unit and the reason for it.
+
+Units: ``em`` is a multiple of the font size of the glyphs concerned; ``pt`` is a PDF point (1/72
+inch); ``share`` is a fraction (0–1) of the rows or of the height named; ``rows`` is a count.
+Tune by passing another :class:`LayoutTuning` to :func:`screener.extract.pdf.extract_pdf`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LayoutTuning:
+    # --- glyphs → words and chunks -----------------------------------------------------------
+    word_em: float = 0.15  # em: a gap wider than this (beyond uniform letter-spacing) is a word space
+    tab_em: float = 1.2  # em: a gap wider than this separates cells (a TAB), not words
+    justified_band: float = 0.3  # share: wide gaps within ±30% of their median are justified text…
+    justified_run: int = 3  # rows: …when at least this many in a row; they never split a line
+    shared_edge_gap_em: float = 0.4  # em: a smaller gap still splits a line where other rows' cells start…
+    shared_edge_ratio: float = 1.5  # ×: …if it is this much wider than the line's usual word gap…
+    shared_edge_rows: int = 3  # rows: …and at least this many rows start a cell at that x (a table column)
+    fake_bold_em: float = 0.3  # share of a glyph's width: the same glyph drawn again this close is fake bold
+    overlap_pt: float = 0.5  # pt: glyphs overlapping by less than this do not collide (kerning)
+    # --- glyphs → rows -------------------------------------------------------------------------
+    baseline_em: float = 0.3  # em: glyphs whose baselines differ by less are on one row
+    max_row_joins: int = 3  # rows: at most this many baseline clusters merge into one visual line
+    #                         (a smaller date beside a title, a superscript), so a staircase stays linear
+    max_overdrawn_runs: int = 32  # runs: a row of more separately placed strings is not text drawn over text
+    rotated_jump_em: float = 2.5  # em: a pen jump this large starts a new line of rotated text
+    # --- rows → columns (sidebars) -------------------------------------------------------------
+    min_rows_for_columns: int = 10  # rows: a page with fewer is read as one column
+    max_column_depth: int = 1  # levels: a sidebar may itself be split once more (three columns)
+    gutter_margin: float = 0.15  # share of the text width: no gutter this close to either edge
+    gutter_step_pt: float = 2.0  # pt: candidate gutters are tried at this spacing
+    gutter_clear_pt: float = 2.0  # pt: a chunk this close to a gutter crosses it
+    min_side_rows: int = 5  # rows: each side of a gutter needs this many rows to be a column
+    side_extent: float = 0.4  # share of the text height: each side must span this much as a flow…
+    short_side_extent: float = 0.25  # share: …or this much beside a gutter that runs down the whole page
+    whole_page: float = 0.9  # share of the text height: a gutter this long runs down the whole page
+    max_leading_ratio: float = 2.0  # ×: the sides' line spacings differ by more → a sparse label column
+    min_density: float = 0.45  # share: rows × leading / extent below this → scattered cells, not a flow
+    flush_right_pt: float = 2.0  # pt: rows ending this close to the side's right edge are flush right…
+    flush_right_share: float = 0.8  # share: …and when this many are, the side is a date/place column
+    date_column_share: float = 0.4  # share: a side with a year on this many rows labels the entries
+    # --- visibility and headings ---------------------------------------------------------------
+    min_font_pt: float = 2.0  # pt: smaller text is hidden from a reader
+    heading_size: float = 1.15  # ×: a line this much larger than the body text is a heading
+
+
+TUNING = LayoutTuning()
