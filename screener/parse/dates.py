@@ -26,13 +26,28 @@ from screener.parse.wordlists import fold, months, open_ends, seasons
 _NARROW = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩０１２３４５６７８９．／－～〜（）：　，",
                         "01234567890123456789" "0123456789" "./-~~(): ,")
 _LEADERS = re.compile(r"\.{3,}|…+")
+_YEARISH = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d|1[34]\d\d)(?!\d)|['’‘`´]\d\d")
+_LEAD = 48  # characters: the most a range's words may take before its first year
 
 
 def _alternation(words: Iterable[str]) -> str:
-    """A regex matching any of ``words`` as written or without accents, longest first; spaces are any spacing."""
-    forms = {w for word in words for w in (word.lower(), fold(word))}
-    ordered = sorted(forms, key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+    """A regex matching any of ``words`` as written or without accents, the longest it can; spaces are
+    any spacing. Built as a trie ('ma(?:r(?:ch|s|zo)?|y)'): hundreds of month names stay fast to try."""
+    trie: dict[str, dict] = {}
+    for form in {w for word in words for w in (word.lower(), fold(word))}:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + emit(trie) + ")"
 
 
 def _words_of(calendar: dict[str, dict[int, list[str]]]) -> dict[str, int]:
@@ -174,7 +189,12 @@ def _normalised(text: str) -> str:
 
 def _scan(text: str, as_of: int) -> Iterator[tuple[Found, bool]]:
     """Every range in ``text``, and whether it ends before it starts (as written, before 'Present')."""
-    for m in _RANGE.finditer(_normalised(text)):
+    normalised = _normalised(text)
+    year = _YEARISH.search(normalised)
+    if year is None:  # every range has a year: most lines of a CV are passed over here
+        return
+    # a range starts at most a few words before its first year ('since 1st September, 2019')
+    for m in _RANGE.finditer(normalised, max(0, year.start() - _LEAD)):
         g = m.groupdict()
         is_open = bool(g["open"] or g["onwards"] or g["dangling"])
         has_end = is_open or any(g[k] for k in _END_GROUPS)
@@ -225,7 +245,10 @@ def reversed_ranges(text: str, as_of: int) -> list[str]:
 
 def find_dates(text: str, as_of: int) -> list[int]:
     """The month index of every single date in ``text`` (the last month of a bare year or a season)."""
-    return [_point(m, "a_", as_of).last() for m in _POINT.finditer(_normalised(text))]
+    normalised = _normalised(text)
+    if not _YEARISH.search(normalised):
+        return []
+    return [_point(m, "a_", as_of).last() for m in _POINT.finditer(normalised)]
 
 
 def updated_date(text: str, as_of: int) -> int | None:
