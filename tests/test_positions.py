@@ -222,3 +222,53 @@ queuebench — Kafka load generator           2023 – Present
                   RoleClassifier(loaded_rules.rules.roles, vocab))
     assert exp.total_months == 48 + 35
     assert exp.skills["kafka"].dated_months == exp.skills["mysql"].dated_months == 48  # the job's months
+
+
+def test_a_summary_table_of_periods_gets_the_details_of_each_role() -> None:
+    resume = resume_of("""
+## Experience
+
+| Period | Role | Company |
+|---|---|---|
+| 2021 – Present | Backend Engineer | Harbor Pay |
+| 2018 – 2021 | Software Engineer | Kite Labs |
+
+### Backend Engineer, Harbor Pay
+- Go and Kafka services.
+
+### Software Engineer, Kite Labs
+- MySQL tuning.
+
+## Skills
+Go
+""", markdown=True)
+    assert [(p.title, p.organisation) for p in resume.positions] == [
+        ("Backend Engineer", "Harbor Pay"), ("Software Engineer", "Kite Labs")]
+    assert "Kafka" in resume.positions[0].text and "Kafka" not in resume.positions[1].text
+    assert "MySQL" in resume.positions[1].text and "MySQL" not in resume.positions[0].text
+
+
+def test_title_and_organisation_swapped_trailing_comma_or_on_a_line_of_their_own() -> None:
+    resume = resume_of("""
+EXPERIENCE
+Nimbus Labs — SENIOR BACKEND ENGINEER   2020 – 2023
+- Go.
+Backend Engineer, Quarry Tech,    2017 – 2020
+- PHP.
+Senior Developer    2014 – 2017
+Delta Freight Ltd
+- Java.
+""")
+    assert [(p.title, p.organisation) for p in resume.positions] == [
+        ("SENIOR BACKEND ENGINEER", "Nimbus Labs"), ("Backend Engineer", "Quarry Tech"),
+        ("Senior Developer", "Delta Freight Ltd")]
+
+
+def test_a_range_wrapped_onto_the_next_line_keeps_its_position() -> None:
+    resume = resume_of("""
+EXPERIENCE
+Software Engineer — Acme, Liverpool   September 2016 – January
+2020
+- Built Go services.
+""")
+    assert spans(resume) == [("Software Engineer", "Acme", "2016-09", "2020-01")]

@@ -178,6 +178,25 @@ def _projects_within_jobs(positions: list[Position], titles: re.Pattern[str]) ->
     return out
 
 
+def _details_to_rows(positions: list[Position]) -> list[Position]:
+    """A summary table of periods followed by one detail subsection per role ('### Role, Company'):
+    the subsections sit after the last row, and each one's lines go to the row it names."""
+    if len(positions) < 2:
+        return positions
+    def names(line: Line, p: Position) -> bool:
+        text = line.text.lower()
+        return bool(p.title and p.organisation) and p.title.lower() in text and p.organisation.lower() in text
+    own: dict[int, list[Line]] = {k: [] for k in range(len(positions))}
+    target = len(positions) - 1
+    for line in positions[-1].lines:
+        named = [k for k, p in enumerate(positions) if names(line, p)] if _is_header_like(line) else []
+        if len(named) == 1 and line is not positions[-1].lines[0]:
+            target = named[0]
+        own[target].append(line)
+    return [replace(p, lines=p.lines + tuple(own[k])) if k < len(positions) - 1 else replace(p, lines=tuple(own[k]))
+            for k, p in enumerate(positions)]
+
+
 def _join_split_ranges(lines: tuple[Line, ...], as_of: int) -> tuple[Line, ...]:
     """Put back a range that a narrow date column broke over two lines ('June 2022 –' / 'Present',
     'Septem-' / 'ber 2019')."""
@@ -264,4 +283,4 @@ def _positions_in(section: Section, as_of: int, vocab: Vocabulary) -> list[Posit
             employer = ""
         positions.append(Position(title=title, organisation=organisation, dates=found.range,
                                   lines=tuple(own), section=section.heading))
-    return _projects_within_jobs(_employers_over_roles(positions, titles), titles)
+    return _details_to_rows(_projects_within_jobs(_employers_over_roles(positions, titles), titles))
