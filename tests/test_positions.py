@@ -272,3 +272,17 @@ Software Engineer — Acme, Liverpool   September 2016 – January
 - Built Go services.
 """)
     assert spans(resume) == [("Software Engineer", "Acme", "2016-09", "2020-01")]
+
+
+def test_a_stack_line_is_never_the_header_of_the_next_job() -> None:
+    resume = resume_of("""
+== Work history, in short ==
+PHP Developer, Norkapol Software        May 2025 – Present
+- Mentored two junior engineers.
+Stack: Go, Kafka, MySQL
+PHP Developer, Norkapol Software        Apr 2023 – Apr 2025
+- Billing.
+""")
+    assert [p.dates.text for p in resume.positions] == ["May 2025 – Present", "Apr 2023 – Apr 2025"]
+    assert "Stack: Go, Kafka, MySQL" in resume.positions[0].text.splitlines()
+    assert "Kafka" not in resume.positions[1].text

@@ -87,3 +87,11 @@ def test_a_heading_carrying_a_company_and_its_dates_opens_experience_with_that_j
 def test_a_range_in_a_heading_is_a_summary_not_a_first_job() -> None:
     sections = split_sections((Line("WORK EXPERIENCE (7 YEARS, 2017 - 2024)", 1), Line("Engineer, Acme", 2)))
     assert [(s.kind, [x.text for x in s.lines]) for s in sections] == [("experience", ["Engineer, Acme"])]
+
+
+def test_a_heading_in_the_last_cell_of_a_sidebar_line_opens_its_section() -> None:
+    lines = (Line("SKILLS", 1), Line("Go, Kafka", 2), Line("English, Spanish\tEmployment History", 3),
+             Line("Engineer, Acme\t2020 – 2022", 4))
+    sections = split_sections(lines)
+    assert [(s.kind, [x.text for x in s.lines]) for s in sections] == [
+        ("skills", ["Go, Kafka", "English, Spanish"]), ("experience", ["Engineer, Acme\t2020 – 2022"])]

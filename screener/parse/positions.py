@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from screener.model import Line, Position, Section, SectionKind
 from screener.parse.dates import Found, find_ranges, join_wrapped
-from screener.parse.vocabulary import Vocabulary, normalise
+from screener.parse.vocabulary import Vocabulary, default_vocabulary, normalise
 
 _BULLETS = "•·▪◦●○■□➢►▶✓✔-–—*+>"
 _BULLET = re.compile(rf"^\s*[{re.escape(_BULLETS)}]\s*")
@@ -44,8 +44,12 @@ def _words(text: str) -> int:
 
 
 def _is_header_like(line: Line) -> bool:
-    """Short, not a bullet, not a sentence: a title, organisation or location line."""
+    """Short, not a bullet, not a sentence, not a job's detail line ('Stack: Go, Kafka'): a title,
+    organisation or location line."""
     text = line.text.strip()
+    label, colon, _ = text.replace("：", ":").partition(":")
+    if colon and normalise(label) in default_vocabulary().job_details:
+        return False
     sentence_end = text.endswith((";", ":")) or _is_sentence(text)
     return bool(text) and not _BULLET.match(text) and _words(text) <= _MAX_HEADER_WORDS and not sentence_end \
         and not text[0].islower()
@@ -180,7 +184,8 @@ def _projects_within_jobs(positions: list[Position], titles: re.Pattern[str]) ->
 
 def _details_to_rows(positions: list[Position]) -> list[Position]:
     """A summary table of periods followed by one detail subsection per role ('### Role, Company'):
-    the subsections sit after the last row, and each one's lines go to the row it names."""
+    the subsections sit after the last row, and each one's lines go to the row it names (the first
+    row of that name not yet given one: two roles may share a title at one company)."""
     if len(positions) < 2:
         return positions
     def names(line: Line, p: Position) -> bool:
@@ -188,10 +193,12 @@ def _details_to_rows(positions: list[Position]) -> list[Position]:
         return bool(p.title and p.organisation) and p.title.lower() in text and p.organisation.lower() in text
     own: dict[int, list[Line]] = {k: [] for k in range(len(positions))}
     target = len(positions) - 1
+    given: set[int] = set()
     for line in positions[-1].lines:
         named = [k for k, p in enumerate(positions) if names(line, p)] if _is_header_like(line) else []
-        if len(named) == 1 and line is not positions[-1].lines[0]:
-            target = named[0]
+        if named and line is not positions[-1].lines[0]:
+            target = next((k for k in named if k not in given), named[0])
+            given.add(target)
         own[target].append(line)
     return [replace(p, lines=p.lines + tuple(own[k])) if k < len(positions) - 1 else replace(p, lines=tuple(own[k]))
             for k, p in enumerate(positions)]

@@ -93,6 +93,15 @@ def _by_keyword(line: Line, core: str, vocab: Vocabulary) -> Heading | None:
     return None
 
 
+def _heading_in_last_cell(line: Line, vocab: Vocabulary) -> tuple[Line, Heading] | None:
+    """A heading in the last cell of a two-column line: what comes before it, and the heading."""
+    rest, tab, last = line.text.strip().rpartition("\t")
+    if not tab or not rest.strip():
+        return None
+    kind = _exact(_strip_ornament(last), vocab)
+    return (replace(line, text=rest.strip()), Heading(kind, last.strip())) if kind else None
+
+
 def _job_detail(line: Line, vocab: Vocabulary) -> bool:
     """'Tech stack:' or 'Environment:' as a label: a line of the job above, not a skills heading."""
     label, colon, _ = line.text.replace("：", ":").partition(":")
@@ -114,6 +123,9 @@ def split_sections(lines: tuple[Line, ...], vocab: Vocabulary | None = None) -> 
     vocab = vocab or default_vocabulary()
     for line in lines:
         heading = parse_heading(line, vocab)
+        if heading is None and (beside := _heading_in_last_cell(line, vocab)):
+            body.append(beside[0])  # a sidebar's cell glued before the heading: 'English, Spanish<TAB>Employment'
+            heading = beside[1]
         if heading is None or (kind == "experience" and _job_detail(line, vocab)):
             body.append(line)
             continue
