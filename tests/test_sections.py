@@ -95,3 +95,9 @@ def test_a_heading_in_the_last_cell_of_a_sidebar_line_opens_its_section() -> Non
     sections = split_sections(lines)
     assert [(s.kind, [x.text for x in s.lines]) for s in sections] == [
         ("skills", ["Go, Kafka", "English, Spanish"]), ("experience", ["Engineer, Acme\t2020 – 2022"])]
+
+
+def test_a_company_name_wrapped_before_its_dates_is_not_a_heading() -> None:
+    lines = (Line("Experience", 1), Line("Senior Backend Engineer, Ixix", 2), Line("Technologies (12/2021–04/2025)", 3),
+             Line("Skills", 4), Line("Go", 5))
+    assert [(s.kind, len(s.lines)) for s in split_sections(lines)] == [("experience", 2), ("skills", 1)]

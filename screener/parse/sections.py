@@ -102,10 +102,14 @@ def _heading_in_last_cell(line: Line, vocab: Vocabulary) -> tuple[Line, Heading]
     return (replace(line, text=rest.strip()), Heading(kind, last.strip())) if kind else None
 
 
-def _job_detail(line: Line, vocab: Vocabulary) -> bool:
-    """'Tech stack:' or 'Environment:' as a label: a line of the job above, not a skills heading."""
+def _inside_a_job(line: Line, heading: Heading, vocab: Vocabulary) -> bool:
+    """In an experience section, a line of a job rather than a heading: 'Tech stack:' or 'Environment:'
+    as a label, or a dated line whose words only look like another section's ('Ixix' / 'Technologies
+    (12/2021–04/2025)', a company name wrapped before its dates)."""
     label, colon, _ = line.text.replace("：", ":").partition(":")
-    return bool(colon) and normalise(label) in vocab.job_details
+    if colon and normalise(label) in vocab.job_details:
+        return True
+    return heading.kind != "experience" and bool(find_ranges(line.text, _NOT_A_YEAR))
 
 
 def heading_kind(line: Line, vocab: Vocabulary | None = None) -> SectionKind | None:
@@ -126,7 +130,7 @@ def split_sections(lines: tuple[Line, ...], vocab: Vocabulary | None = None) -> 
         if heading is None and (beside := _heading_in_last_cell(line, vocab)):
             body.append(beside[0])  # a sidebar's cell glued before the heading: 'English, Spanish<TAB>Employment'
             heading = beside[1]
-        if heading is None or (kind == "experience" and _job_detail(line, vocab)):
+        if heading is None or (kind == "experience" and _inside_a_job(line, heading, vocab)):
             body.append(line)
             continue
         if body or kind != "preamble":
