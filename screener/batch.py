@@ -1,4 +1,5 @@
-"""Screening many files: discover, screen each in a worker process, gather one report in a stable order."""
+"""Screening many files: discover, screen each in a worker process, spool each row as it arrives, and
+give one report in a stable order."""
 
 from __future__ import annotations
 
@@ -9,26 +10,37 @@ from rich.progress import Progress
 
 from screener.discover import discover
 from screener.executor import Executor
-from screener.result import Report, RulesInfo
+from screener.result import Candidate, Report, RulesInfo
+from screener.spool import Spool
 from screener.worker import Settings
 
 
-def run_batch(settings: Settings, paths: list[Path], executor: Executor, progress: bool = False,
+def run_batch(settings: Settings, paths: list[Path], executor: Executor, spool: Spool, progress: bool = False,
               blind_key: dict[str, str] | None = None) -> Report:
-    """The report for every file under ``paths``: candidates and skipped entries sorted by file name.
+    """The report for every file under ``paths``: candidates (kept in ``spool``, on disk) and skipped
+    entries sorted by file name.
 
-    Rows come back in the inputs' order whichever worker finishes first, so the report is the
-    same for any number of workers, on this machine or on a Dask cluster. With ``settings.blind``
-    they are named by hash instead (sorted by that name), and ``blind_key`` receives each name's file.
+    Rows take their input's place whichever worker finishes first, so the report is the same for any
+    number of workers, on this machine or on a Dask cluster. With ``settings.blind`` they are named by
+    hash instead (sorted by that name), and ``blind_key`` receives each name's file.
     """
     inputs, skipped = discover(paths)
+    key: dict[str, str] = {}
+    if settings.blind:
+        from screener.blind import blind_row, blind_skipped
+
+        skipped = blind_skipped(skipped, key)
+        spool.order_by_file()
+
     with Progress(console=Console(stderr=True), transient=True, disable=not progress) as bar:
         task = bar.add_task("screening", total=len(inputs))
-        rows = executor.screen(inputs, settings, on_done=lambda: bar.advance(task))
-    if settings.blind:
-        from screener.blind import blind_rows
 
-        rows, skipped, key = blind_rows(rows, inputs, skipped)
-        if blind_key is not None:
-            blind_key.update(key)
-    return Report.of(settings.as_of.isoformat(), RulesInfo.of(settings.loaded), rows, skipped)
+        def keep(index: int, row: Candidate) -> None:
+            spool.put(index, blind_row(row, inputs[index], key) if settings.blind else row)
+            bar.advance(task)
+
+        executor.screen(inputs, settings, keep)
+    if blind_key is not None:
+        blind_key.update(key)
+    return Report(settings.as_of.isoformat(), RulesInfo.of(settings.loaded), spool, skipped,
+                  spool.summary(len(skipped)))

@@ -32,6 +32,9 @@ def skill_words(loaded: LoadedRules) -> list[str]:
     return [a for s in loaded.rules.skills.values() for a in (s.label, *s.aliases, *s.ambiguous)]
 
 
+_PATTERNS = Redactor()  # patterns only (e-mail, phone, links): no identity
+
+
 def blind_candidate(outcome: Outcome, loaded: LoadedRules, path: Path | None = None) -> Candidate:
     """The row of a screened file with the person's name, places, contact details and personal
     attributes redacted from every string (evidence, positions, reasons); its file and hash kept.
@@ -49,20 +52,28 @@ def blind_rows(rows: Sequence[Candidate], inputs: Sequence[Input], skipped: Sequ
     """Rows (in the inputs' order) and skipped entries renamed by hash, sorted by that name, and the
     key from each name back to the file as it would have been shown."""
     key: dict[str, str] = {}
-    patterns = Redactor()
-    named = []
-    for row, given in zip(rows, inputs, strict=True):
-        digest = row.sha256 or file_sha256(given.path)
-        name = candidate_id(digest)
-        key[name] = given.file
-        named.append(dataclasses.replace(
-            patterns.value(_without(row, given.file, name)), file=name, sha256=digest, status=row.status))
+    named = [blind_row(row, given, key) for row, given in zip(rows, inputs, strict=True)]
+    return sorted(named, key=lambda c: c.file), blind_skipped(skipped, key), key
+
+
+def blind_row(row: Candidate, given: Input, key: dict[str, str]) -> Candidate:
+    """One row renamed by its file's hash, with the patterns of contact details redacted; ``key``
+    receives the name's file."""
+    digest = row.sha256 or file_sha256(given.path)
+    name = candidate_id(digest)
+    key[name] = given.file
+    return dataclasses.replace(_PATTERNS.value(_without(row, given.file, name)), file=name, sha256=digest,
+                               status=row.status)
+
+
+def blind_skipped(skipped: Sequence[Skipped], key: dict[str, str]) -> list[Skipped]:
+    """Skipped entries renamed by their path's hash, sorted by that name; ``key`` receives each name's file."""
     hidden = []
     for entry in skipped:
         name = f"skipped-{hashlib.sha256(entry.file.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"
         key[name] = entry.file
-        hidden.append(Skipped(name, patterns.text(entry.reason.replace(entry.file, name))))
-    return sorted(named, key=lambda c: c.file), sorted(hidden, key=lambda s: s.file), key
+        hidden.append(Skipped(name, _PATTERNS.text(entry.reason.replace(entry.file, name))))
+    return sorted(hidden, key=lambda s: s.file)
 
 
 def _without(row: Candidate, file: str, name: str) -> Candidate:

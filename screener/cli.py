@@ -159,6 +159,7 @@ def screen(
     from screener.report.output import choose_format, report_output
     from screener.report.table import TableFormatter
     from screener.rules import find_rules, load_rules
+    from screener.spool import Spool
 
     chosen = choose_format(fmt, output, lambda message: err.print(f"screener: {message}", markup=False))
     limits = Limits(max_bytes=int(max_size * 1_000_000), max_pages=max_pages)
@@ -167,20 +168,22 @@ def screen(
     settings = Settings(load_rules(find_rules(rules)), _as_of(as_of), limits, timeout, memory, blind,
                         cache_folder(cache, no_cache))
     key: dict[str, str] = {}
-    # exit 130 with no half-written output, as for Ctrl-C; the output is checked before screening
-    with sigterm_interrupts(), report_output(output) as out:
-        report = run_batch(settings, paths, pool, progress=err.is_terminal, blind_key=key)
+    options = {"format": chosen.value, "output": output and str(output), "jobs": jobs, "timeout": timeout,
+               "max_size": max_size, "max_pages": max_pages, "memory": memory, "blind": blind,
+               "executor": executor.value}
+    # exit 130 with no half-written output, as for Ctrl-C; the output is checked before screening; the rows'
+    # spool sits beside the report, unlinked from the start (see screener.spool), so it is never left behind
+    with (sigterm_interrupts(), report_output(output) as out,
+          Spool(output.parent if output is not None else None) as spool):
+        report = run_batch(settings, paths, pool, spool, progress=err.is_terminal, blind_key=key)
         (TableFormatter(top=top) if chosen is Format.table else formatter(chosen)).write(report, out)
+        record_run(log, "screen", options | ({} if blind else {"paths": list(map(str, paths))}),
+                   [report], blind)  # reads the rows back, so while the spool is open
     if blind_key is not None:
         write_key(blind_key, key)
     if not report.candidates:
         err.print(f"screener: no résumés found in {', '.join(map(str, paths))}: {looked_for()}", markup=False,
                   highlight=False)
-    options = {"format": chosen.value, "output": output and str(output), "jobs": jobs, "timeout": timeout,
-               "max_size": max_size, "max_pages": max_pages, "memory": memory, "blind": blind,
-               "executor": executor.value}
-    record_run(log, "screen", options | ({} if blind else {"paths": list(map(str, paths))}),
-               [report], blind)
     err.print(report.summary.text(), highlight=False, markup=False)
 
 

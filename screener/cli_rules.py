@@ -200,6 +200,7 @@ def diff(
     from screener.batch import run_batch
     from screener.diff import changes_table, compare_reports, load_rules_source, rule_changes
     from screener.executor import LocalPool
+    from screener.spool import Spool
     from screener.worker import Settings
 
     day = _date(as_of)
@@ -207,14 +208,15 @@ def diff(
     old, new = load_rules_source(old_rules), load_rules_source(new_rules)
     jobs = os.cpu_count() or 1
     folder = cache_folder(cache, no_cache)
-    old_report = run_batch(Settings(old, day, cache=folder), paths, LocalPool(jobs))
-    new_report = run_batch(Settings(new, day, cache=folder), paths, LocalPool(jobs))
-    if not new_report.candidates:
-        skipped = "; ".join(f"{s.file}: {s.reason}" for s in new_report.skipped)
-        raise ScreenerError(f"no CV was found in the paths given ({skipped or 'nothing to screen'})")
-    changes = compare_reports(old_report, new_report)
-    record_run(log, "diff", {"old_rules": old_rules, "new_rules": new_rules, "paths": list(map(str, paths))},
-               [old_report, new_report])
+    with Spool() as old_rows, Spool() as new_rows:
+        old_report = run_batch(Settings(old, day, cache=folder), paths, LocalPool(jobs), old_rows)
+        new_report = run_batch(Settings(new, day, cache=folder), paths, LocalPool(jobs), new_rows)
+        if not new_report.candidates:
+            skipped = "; ".join(f"{s.file}: {s.reason}" for s in new_report.skipped)
+            raise ScreenerError(f"no CV was found in the paths given ({skipped or 'nothing to screen'})")
+        changes = compare_reports(old_report, new_report)
+        record_run(log, "diff", {"old_rules": old_rules, "new_rules": new_rules, "paths": list(map(str, paths))},
+                   [old_report, new_report])
     out = _console()
     edits = rule_changes(old.rules, new.rules)
     out.print(f"Rules {old_rules} → {new_rules}: " + (f"{len(edits)} changes" if edits else "no changes"),

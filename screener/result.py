@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
 from screener.model import Evidence, month_label
 
@@ -186,19 +186,52 @@ class Summary:
     failed: int
 
     @classmethod
-    def of(cls, candidates: Iterable[Candidate], skipped: int) -> Summary:
-        counts = {"ok": 0, "error": 0, "pass": 0, "review": 0, "fail": 0}
+    def of(cls, candidates: Iterable[Outcomes], skipped: int) -> Summary:
+        tally = Tally()
         for c in candidates:
-            counts[c.status] += 1
-            if c.verdict:
-                counts[c.verdict] += 1
-        return cls(counts["ok"] + counts["error"] + skipped, counts["ok"], counts["error"], skipped,
-                   counts["pass"], counts["review"], counts["fail"])
+            tally.add(c)
+        return tally.summary(skipped)
 
     def text(self) -> str:
         """'15 files: 6 pass, 2 review, 7 fail, 0 errors, 0 skipped'."""
         return (f"{self.files} file{'' if self.files == 1 else 's'}: {self.passed} pass, {self.review} review, "
                 f"{self.failed} fail, {self.errors} error{'' if self.errors == 1 else 's'}, {self.skipped} skipped")
+
+
+class Outcomes(Protocol):
+    """What counting and ranking read of a row: a :class:`Candidate`, or the few fields a spool keeps of one."""
+
+    @property
+    def file(self) -> str: ...
+    @property
+    def status(self) -> Status: ...
+    @property
+    def score(self) -> float | None: ...
+    @property
+    def verdict(self) -> Verdict | None: ...
+
+
+class Tally:
+    """A batch's counts, kept as rows arrive."""
+
+    def __init__(self) -> None:
+        self.counts = {"ok": 0, "error": 0, "pass": 0, "review": 0, "fail": 0}
+
+    def add(self, c: Outcomes) -> None:
+        self.counts[c.status] += 1
+        if c.verdict:
+            self.counts[c.verdict] += 1
+
+    def summary(self, skipped: int) -> Summary:
+        n = self.counts
+        return Summary(n["ok"] + n["error"] + skipped, n["ok"], n["error"], skipped, n["pass"], n["review"], n["fail"])
+
+
+@runtime_checkable
+class Ranked(Protocol):
+    """Candidates that can give their ranking without being read (a spool on disk)."""
+
+    def ranked(self) -> Sequence[Candidate]: ...
 
 
 @dataclass(frozen=True)
@@ -215,8 +248,10 @@ class Report:
     def of(cls, as_of: str, rules: RulesInfo, candidates: Sequence[Candidate], skipped: Sequence[Skipped]) -> Report:
         return cls(as_of, rules, candidates, skipped, Summary.of(candidates, len(skipped)))
 
-    def ranked(self) -> list[Candidate]:
+    def ranked(self) -> Sequence[Candidate]:
         """Candidates best first: screened rows by score, then errors; ties by file name."""
+        if isinstance(self.candidates, Ranked):
+            return self.candidates.ranked()
         return sorted(self.candidates, key=rank_key)
 
     def skill_ids(self) -> list[str]:
@@ -224,5 +259,5 @@ class Report:
         return next((list(c.skills) for c in self.candidates if c.skills), [])
 
 
-def rank_key(c: Candidate) -> tuple[bool, float, str]:
+def rank_key(c: Outcomes) -> tuple[bool, float, str]:
     return (c.score is None, -(c.score or 0), c.file)

@@ -162,13 +162,31 @@ def prepare() -> None:
         forkserver.ensure_running()
 
 
-def screen_all(tasks: Sequence[Input], settings: Settings, jobs: int,
-               on_done: Callable[[], None] = lambda: None) -> list[Candidate]:
+def screen_all(tasks: Sequence[Input], settings: Settings, jobs: int) -> list[Candidate]:
     """One report row per task, in the tasks' order, screened by up to ``jobs`` workers."""
     results: list[Candidate | None] = [None] * len(tasks)
+
+    def keep(index: int, row: Candidate) -> None:
+        results[index] = row
+
+    screen_each(tasks, settings, jobs, keep)
+    return [r for r in results if r is not None]
+
+
+def screen_each(tasks: Sequence[Input], settings: Settings, jobs: int,
+                on_row: Callable[[int, Candidate], None]) -> None:
+    """Screen every task with up to ``jobs`` workers, handing each row to ``on_row(task index, row)`` as it
+    finishes (in no particular order), so the caller decides what to keep of it."""
     pending = deque(range(len(tasks)))
     ctx = _context()
     workers: list[_Worker] = []
+    done = 0
+
+    def emit(index: int, row: Candidate) -> None:
+        nonlocal done
+        done += 1
+        on_row(index, row)
+
     with sigterm_interrupts():
         try:
             while pending or any(w.task is not None for w in workers):
@@ -184,20 +202,15 @@ def screen_all(tasks: Sequence[Input], settings: Settings, jobs: int,
                 _wait(workers)
                 for w in list(workers):
                     dead = not w.process.is_alive()  # before reading, so a last message is not lost
-                    if _collect(w, results, settings):
-                        on_done()
+                    _collect(w, emit, settings)
                     if dead or w.deadline <= time.monotonic():
-                        _retire(w, tasks, results, settings)
+                        _retire(w, tasks, emit, settings)
                         workers.remove(w)
-                        if w.task is not None:
-                            on_done()
         finally:
             for w in workers:
                 w.stop()
-    rows = [r for r in results if r is not None]
-    if len(rows) != len(tasks):
+    if done != len(tasks):
         raise RuntimeError("a file was left without a row")
-    return rows
 
 
 def _wait(workers: list[_Worker]) -> None:
@@ -206,28 +219,28 @@ def _wait(workers: list[_Worker]) -> None:
     wait([w.conn for w in workers] + [w.process.sentinel for w in workers], timeout)
 
 
-def _collect(w: _Worker, results: list[Candidate | None], settings: Settings) -> bool:
-    """Read a worker's message if one is waiting; whether it finished its task."""
+def _collect(w: _Worker, emit: Callable[[int, Candidate], None], settings: Settings) -> None:
+    """Read a worker's message if one is waiting; a finished task's row goes to ``emit``."""
     try:
         if not w.conn.poll():
-            return False
+            return
         kind, payload = w.conn.recv()
     except (EOFError, OSError, pickle.UnpicklingError, ValueError):
-        return False  # it died, perhaps mid-message (out of memory); _retire reports the task it had
+        return  # it died, perhaps mid-message (out of memory); _retire reports the task it had
     if kind == "failed":
         raise WorkerStartError(_start_failure(str(payload), settings))
     if kind == "ready":
         w.ready = True
-        return False
+        return
     if w.task is None:
         raise RuntimeError("a worker answered without a task")
-    results[w.task], w.task, w.deadline = payload, None, float("inf")
+    task, w.task, w.deadline = w.task, None, float("inf")
     if kind == "last":
         w.ready, w.leaving = False, True
-    return True
+    emit(task, payload)
 
 
-def _retire(w: _Worker, tasks: Sequence[Input], results: list[Candidate | None], settings: Settings) -> None:
+def _retire(w: _Worker, tasks: Sequence[Input], emit: Callable[[int, Candidate], None], settings: Settings) -> None:
     """Stop a worker that overran or died, giving its task (if any) an error outcome."""
     overran = w.process.is_alive()
     w.stop()
@@ -237,16 +250,16 @@ def _retire(w: _Worker, tasks: Sequence[Input], results: list[Candidate | None],
         return
     file = tasks[w.task].file
     if overran:
-        results[w.task] = Candidate.failed(file, "timeout", f"Reading the document took longer than the "
-                                                            f"{settings.timeout:g} s time limit; it was stopped.")
+        emit(w.task, Candidate.failed(file, "timeout", f"Reading the document took longer than the "
+                                                       f"{settings.timeout:g} s time limit; it was stopped."))
     elif w.process.exitcode == -signal.SIGKILL:
-        results[w.task] = Candidate.failed(file, "memory", "The worker reading the document was killed, most "
-                                                           "likely for using too much memory.")
+        emit(w.task, Candidate.failed(file, "memory", "The worker reading the document was killed, most "
+                                                      "likely for using too much memory."))
     else:
         code = w.process.exitcode or 0
         how = f"exit code {code}" if code >= 0 else f"signal {_signal_name(-code)}"
-        results[w.task] = Candidate.failed(file, "internal", "The worker reading the document stopped "
-                                                             f"unexpectedly ({how}); please report it.")
+        emit(w.task, Candidate.failed(file, "internal", "The worker reading the document stopped "
+                                                        f"unexpectedly ({how}); please report it."))
 
 
 def _start_failure(why: str, settings: Settings) -> str:

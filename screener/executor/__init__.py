@@ -1,7 +1,8 @@
 """Where the per-file work runs: worker processes on this machine, or tasks on a Dask cluster.
 
-Both take the same inputs and settings and give one report row (a Candidate) per input, in the inputs'
-order, with the same per-file limits, so the report does not depend on the executor."""
+Both take the same inputs and settings and hand over one report row (a Candidate) per input, with its
+input's index, as soon as it is finished, with the same per-file limits, so the report does not depend on
+the executor and the caller need not keep the rows in memory."""
 
 from __future__ import annotations
 
@@ -10,15 +11,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from screener.result import Candidate
-from screener.worker import Settings, screen_all
+from screener.worker import Settings, screen_each
 
 if TYPE_CHECKING:
     from screener.discover import Input
 
 
 class Executor(Protocol):
-    def screen(self, tasks: Sequence[Input], settings: Settings, on_done: Callable[[], None]) -> list[Candidate]:
-        """One row per task, in the tasks' order; ``on_done`` is called once per finished task."""
+    def screen(self, tasks: Sequence[Input], settings: Settings, on_row: Callable[[int, Candidate], None]) -> None:
+        """``on_row(index, row)`` once per task, in the order tasks finish."""
         ...
 
 
@@ -28,8 +29,8 @@ class LocalPool:
 
     jobs: int
 
-    def screen(self, tasks: Sequence[Input], settings: Settings, on_done: Callable[[], None]) -> list[Candidate]:
-        return screen_all(tasks, settings, self.jobs, on_done)
+    def screen(self, tasks: Sequence[Input], settings: Settings, on_row: Callable[[int, Candidate], None]) -> None:
+        screen_each(tasks, settings, self.jobs, on_row)
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class DaskCluster:
 
     scheduler: str
 
-    def screen(self, tasks: Sequence[Input], settings: Settings, on_done: Callable[[], None]) -> list[Candidate]:
+    def screen(self, tasks: Sequence[Input], settings: Settings, on_row: Callable[[int, Candidate], None]) -> None:
         from screener.executor.dask import screen_on_dask
 
-        return screen_on_dask(tasks, settings, self.scheduler, on_done)
+        screen_on_dask(tasks, settings, self.scheduler, on_row)

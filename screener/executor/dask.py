@@ -3,8 +3,8 @@
 Each task is a small chunk of files screened by the local worker pool (:mod:`screener.worker`) inside a
 Dask worker, so every file keeps its time and memory limits and a file that kills its screening process
 is a row, exactly as on one machine. A task that fails as a whole (its Dask worker died or was lost)
-gives each of its files an error row. Rows come back in the inputs' order, so the report is the same
-as a local run's. Dask workers must see the files (and the cache folder) at the same paths.
+gives each of its files an error row. Rows are handed over with their inputs' indexes, so the report is
+the same as a local run's. Dask workers must see the files (and the cache folder) at the same paths.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ CONNECT_TIMEOUT = 10.0  # seconds to reach the scheduler
 
 
 def screen_on_dask(tasks: Sequence[Input], settings: Settings, scheduler: str,
-                   on_done: Callable[[], None] = lambda: None) -> list[Candidate]:
-    """One report row per task, in the tasks' order, screened on the cluster at ``scheduler``."""
+                   on_row: Callable[[int, Candidate], None]) -> None:
+    """``on_row(index, row)`` once per task, screened on the cluster at ``scheduler``, a chunk at a time."""
     try:
         from distributed import Client, as_completed
     except ImportError:
@@ -46,14 +46,11 @@ def screen_on_dask(tasks: Sequence[Input], settings: Settings, scheduler: str,
         shared = client.scatter(settings, broadcast=True)
         futures = {client.submit(screen_chunk, [tasks[i] for i in chunk], shared, pure=False): chunk
                    for chunk in chunks}
-        results: list[Candidate | None] = [None] * len(tasks)
         for future in as_completed(futures, loop=client.loop):
             chunk = futures[future]
             rows = _rows_or_errors(future, [tasks[i].file for i in chunk])
             for i, row in zip(chunk, rows, strict=True):
-                results[i] = row
-                on_done()
-    return [r for r in results if r is not None]
+                on_row(i, row)
 
 
 def screen_chunk(tasks: list[Input], settings: Settings) -> list[Candidate]:

@@ -1,0 +1,117 @@
+"""A batch's rows on disk while it runs, so the parent's memory stays flat whatever the folder's size.
+
+Each finished row is pickled into an anonymous temporary file (created in the report's folder, or the
+system's temporary folder, and unlinked at once: no name is ever visible, so Ctrl-C, an exception or
+even a killed process leaves no spool behind). The parent keeps only what ranking and counting need —
+file, status, score, verdict and where the row lies — and reads a row back when a report writes it.
+Pickle, not JSON: the rows are typed values the parent itself wrote, so they come back exactly as they
+went in, with no second encoding of the contract to keep in step.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import overload
+
+from screener.result import Candidate, Status, Summary, Tally, Verdict, rank_key
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What the parent keeps of one row."""
+
+    position: int  # the row's input's index: the report's file order
+    file: str
+    status: Status
+    score: float | None
+    verdict: Verdict | None
+    offset: int
+    length: int
+
+
+class Spool(Sequence[Candidate]):
+    """Rows by position (the report's file order), read back from disk one at a time; also
+    :class:`~screener.result.Ranked`, so formatters rank by the kept keys without reading a row."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self._file = tempfile.TemporaryFile(prefix=".screener-spool-", dir=folder)  # noqa: SIM115 (closed by __exit__)
+        self._entries: dict[int, Entry] = {}
+        self._end = 0
+        self._sorted: list[Entry] | None = None
+        self._by_file = False
+        self._tally = Tally()
+
+    def __enter__(self) -> Spool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._file.close()
+
+    def put(self, position: int, row: Candidate) -> None:
+        """Store a finished row at ``position`` of the file order."""
+        data = pickle.dumps(row, protocol=pickle.HIGHEST_PROTOCOL)
+        os.pwrite(self._file.fileno(), data, self._end)
+        self._entries[position] = Entry(position, row.file, row.status, row.score, row.verdict, self._end, len(data))
+        self._end += len(data)
+        self._sorted = None
+        self._tally.add(row)
+
+    def order_by_file(self) -> None:
+        """Order rows by their file names, not their positions (blind mode renames rows by hash)."""
+        self._by_file = True
+        self._sorted = None
+
+    def summary(self, skipped: int) -> Summary:
+        """The counts, kept as the rows arrived."""
+        return self._tally.summary(skipped)
+
+    def ranked(self) -> Sequence[Candidate]:
+        """The rows best first, ranked by the kept keys."""
+        return _Rows(self, sorted(self._entries.values(), key=rank_key))
+
+    def read(self, entry: Entry) -> Candidate:
+        row: Candidate = pickle.loads(os.pread(self._file.fileno(), entry.length, entry.offset))
+        return row
+
+    def _in_order(self) -> list[Entry]:
+        if self._sorted is None:
+            key = (lambda e: e.file) if self._by_file else (lambda e: e.position)
+            self._sorted = sorted(self._entries.values(), key=key)
+        return self._sorted
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @overload
+    def __getitem__(self, index: int) -> Candidate: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Candidate]: ...
+
+    def __getitem__(self, index: int | slice) -> Candidate | Sequence[Candidate]:
+        return _Rows(self, self._in_order())[index]
+
+
+class _Rows(Sequence[Candidate]):
+    """Spooled rows in a given order, each read when asked for."""
+
+    def __init__(self, spool: Spool, entries: list[Entry]) -> None:
+        self._spool, self._entries = spool, entries
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @overload
+    def __getitem__(self, index: int) -> Candidate: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Candidate]: ...
+
+    def __getitem__(self, index: int | slice) -> Candidate | Sequence[Candidate]:
+        if isinstance(index, slice):
+            return _Rows(self._spool, self._entries[index])
+        return self._spool.read(self._entries[index])
+
