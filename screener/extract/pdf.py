@@ -227,7 +227,25 @@ def _not_a_sidebar(rows: list[_Row], left: list[_Row], right: list[_Row], first:
     dated = sum(bool(_YEAR.search(" ".join(_text(c, t) for c in r.chunks))) for r in side)
     if dated >= t.date_column_share * len(side):
         return "a column of dates (and headings) that labels the entries"
+    if _labels_entries(side, right if side is left else left, t):
+        return "a label column: its groups of lines (dates, places) start beside the entries they date"
     return None
+
+
+def _labels_entries(side: list[_Row], main: list[_Row], t: LayoutTuning) -> bool:
+    """Whether the narrow side sets a few lines (a date, a place) on the baseline of each entry's title
+    and leaves empty space beside the entry's details: a browser-printed two-column theme. Its lines
+    belong with the entries; a sidebar or a second column runs its own flow beside the main one."""
+    def beside(r: _Row, others: list[_Row]) -> bool:
+        return any(abs(o.base - r.base) <= t.baseline_em * min(r.size, o.size) for o in others)
+
+    aligned = [r for r in side if beside(r, main)]
+    dated = sum(bool(_YEAR.search(" ".join(_text(c, t) for c in r.chunks))) for r in aligned)
+    low, high = min(r.base for r in side), max(r.base for r in side)
+    facing = [m for m in main if low <= m.base <= high]
+    holes = sum(not beside(m, side) for m in facing)
+    return (len(aligned) >= t.label_aligned_share * len(side) and dated >= t.label_dated_rows
+            and holes >= t.label_hole_share * len(facing))
 
 
 def _columns(rows: list[_Row], t: LayoutTuning, depth: int = 0) -> list[list[_Row]]:

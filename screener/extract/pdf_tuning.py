@@ -43,6 +43,10 @@ class LayoutTuning:
     flush_right_pt: float = 2.0  # pt: rows ending this close to the side's right edge are flush right…
     flush_right_share: float = 0.8  # share: …and when this many are, the side is a date/place column
     date_column_share: float = 0.4  # share: a side with a year on this many rows labels the entries
+    label_aligned_share: float = 0.67  # share: a side with this many rows on baselines of the other side…
+    label_dated_rows: int = 2  # rows: …dates on at least this many of them…
+    label_hole_share: float = 0.3  # share: …and nothing beside this many of the other side's rows (the
+    #                                entries' details) sets dates beside titles: it labels the entries
     # --- visibility and headings ---------------------------------------------------------------
     min_font_pt: float = 2.0  # pt: smaller text is hidden from a reader
     heading_size: float = 1.15  # ×: a line this much larger than the body text is a heading
