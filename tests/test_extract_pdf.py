@@ -373,3 +373,28 @@ def test_corpus_files_give_a_document_or_an_extract_error_quickly(name: str) -> 
     except ExtractError as err:
         assert err.code in {"corrupt", "encrypted", "no_text", "too_many_pages"}
     assert time.perf_counter() - started < 5
+
+
+def wrapped_range_page(cell: str, tail: str) -> Callable[[Canvas], None]:
+    """A title with a right-aligned date cell that wrapped: its end is drawn flush right on the
+    baseline of the entry's first detail line."""
+    def draw(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 10)
+        canvas.drawString(50, 780, "Software Engineer — Acme, Liverpool")
+        canvas.drawRightString(545, 780, cell)
+        canvas.drawString(60, 766, "- Built payment services in Go and Kafka")
+        canvas.drawRightString(545, 766, tail)
+        canvas.drawString(60, 752, "- Ran MySQL")
+    return draw
+
+
+def test_a_range_wrapped_in_its_cell_comes_out_right_after_its_start() -> None:
+    lines = texts(read(make_pdf(wrapped_range_page("September 2016 – January", "2020"))))
+    assert lines[:3] == ["Software Engineer — Acme, Liverpool\tSeptember 2016 – January", "2020",
+                         "- Built payment services in Go and Kafka"]
+
+
+@pytest.mark.parametrize(("cell", "tail"), [("Jan 2019 – Present", "London, UK"), ("2016 – 2020", "2 years")])
+def test_a_complete_range_keeps_the_cell_below_on_its_own_line(cell: str, tail: str) -> None:
+    lines = texts(read(make_pdf(wrapped_range_page(cell, tail))))
+    assert lines[1] == f"- Built payment services in Go and Kafka\t{tail}"

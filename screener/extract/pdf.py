@@ -373,13 +373,30 @@ def _page_lines(page: RawPage, hidden: dict[str, dict[int, int]], ocr: dict[int,
         kept = [g for g in kept if not g.invisible]
     out: list[_Out] = []
     for block in _columns(_rows([g for g in kept if g.upright], t), t):
-        for row in block:
-            for chunks in filter(None, [row.chunks[:1], row.chunks[1:]] if row.label else [row.chunks]):
+        for above, row in zip([None, *block], block, strict=False):
+            parts = [row.chunks[:1], row.chunks[1:]] if row.label else [row.chunks]
+            if above is not None and _wrapped_tail(above, row, t):  # 'Title<TAB>Sep 2016 – Jan' / '2020'
+                parts = [row.chunks[-1:], row.chunks[:-1]]
+            for chunks in filter(None, parts):
                 ink = [g for c in chunks for g in c.glyphs if not g.text.isspace()]
                 if text := _clean("\t".join(_text(c, t) for c in chunks)):
                     out.append(_Out(text, page.number, chunks[0].x0, statistics.median(g.size for g in ink),
                                     sum(g.bold for g in ink) >= 0.8 * len(ink)))
     return out + _rotated([g for g in kept if not g.upright], page.number, t)
+
+
+def _wrapped_tail(above: _Row, row: _Row, t: LayoutTuning) -> bool:
+    """Whether the last cell of ``row`` is the end of a range that wrapped in the right-hand cell above
+    ('September 2016 – January' / '2020'), drawn on the baseline of the entry's first detail line: it
+    is read as a line of its own right after the range, so the range can be put back together."""
+    if len(above.chunks) < 2 or len(row.chunks) < 2:
+        return False
+    cell, tail = above.chunks[-1], row.chunks[-1]
+    if min(abs(cell.x1 - tail.x1), abs(cell.x0 - tail.x0)) > t.flush_right_pt:
+        return False  # not the same column
+    start, end = _text(cell, t).rstrip(), _text(tail, t).strip()
+    return bool(_YEAR.search(start)) and not start[-1].isdigit() and start[-1] not in ")]" \
+        and len(end.split()) <= t.wrapped_tail_words and end[:1].isdigit()
 
 
 def _layout(pages: list[RawPage], t: LayoutTuning) -> Document:

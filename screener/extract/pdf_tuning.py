@@ -47,6 +47,8 @@ class LayoutTuning:
     label_dated_rows: int = 2  # rows: …dates on at least this many of them…
     label_hole_share: float = 0.3  # share: …and nothing beside this many of the other side's rows (the
     #                                entries' details) sets dates beside titles: it labels the entries
+    wrapped_tail_words: int = 2  # words: a cell this short starting with a digit, under a range cut after
+    #                              its dash or month in the same column, is that range's wrapped end
     # --- visibility and headings ---------------------------------------------------------------
     min_font_pt: float = 2.0  # pt: smaller text is hidden from a reader
     heading_size: float = 1.15  # ×: a line this much larger than the body text is a heading
