@@ -84,3 +84,14 @@ def test_glyphs_on_nearby_baselines_are_one_row() -> None:
     backend = Placed(("Engineer", 40.0, 700.0), ("2020", 300.0, 701.5))  # 1.5 pt higher: within 0.3 em
     assert lines(backend) == ["Engineer\t2020"]
     assert lines(backend, replace(TUNING, baseline_em=0.1, max_row_joins=0)) == ["2020", "Engineer"]
+
+
+def test_a_narrow_gap_on_a_table_column_edge_shared_with_the_header_row_is_a_cell_break() -> None:
+    # the row's date is long, so its gap to the role is 9.5 pt: under 1.2 em, but wider than its word gaps
+    date = "11.2023 - Present"
+    role_x = 40.0 + len(date) * ADVANCE + 9.0
+    backend = Placed(("Period", 40.0, 700.0), ("Role", role_x, 700.0),
+                     (date, 40.0, 686.0), ("Lead Engineer", role_x, 686.0),
+                     ("2020 - 2023", 40.0, 672.0), ("Go Developer", role_x, 672.0))
+    assert lines(backend)[1] == date + "\tLead Engineer"  # two other rows start a cell at that x
+    assert lines(backend, replace(TUNING, shared_edge_rows=3))[1] == date + " Lead Engineer"

@@ -19,7 +19,8 @@ class LayoutTuning:
     justified_run: int = 3  # rows: …when at least this many in a row; they never split a line
     shared_edge_gap_em: float = 0.4  # em: a smaller gap still splits a line where other rows' cells start…
     shared_edge_ratio: float = 1.5  # ×: …if it is this much wider than the line's usual word gap…
-    shared_edge_rows: int = 3  # rows: …and at least this many rows start a cell at that x (a table column)
+    shared_edge_rows: int = 2  # rows: …and at least this many rows start a cell at that x (a table column:
+    #                            a header row and one row of a two-row table)
     fake_bold_em: float = 0.3  # share of a glyph's width: the same glyph drawn again this close is fake bold
     overlap_pt: float = 0.5  # pt: glyphs overlapping by less than this do not collide (kerning)
     # --- glyphs → rows -------------------------------------------------------------------------
