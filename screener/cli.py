@@ -56,10 +56,19 @@ class ParseFormat(StrEnum):
     table = "table"
 
 
+class PdfBackendChoice(StrEnum):
+    auto = "auto"
+    pdfium = "pdfium"
+    pdfminer = "pdfminer"
+
+
 RulesOption = Annotated[Path | None, typer.Option(
     "--rules", help="Rules file (default: ./rules/requirements.yaml, else the packaged default).")]
 AsOfOption = Annotated[str | None, typer.Option(
     "--as-of", help="What 'Present' means, YYYY-MM-DD (default: today). Pin it for reproducible reports.")]
+PdfBackendOption = Annotated[PdfBackendChoice, typer.Option(
+    "--pdf-backend", help="How PDFs are read: pdfium, pdfminer, or auto (pdfium, falling back to pdfminer "
+                          "where pdfium cannot parse a file).")]
 
 
 def _as_of(value: str | None) -> date:
@@ -91,11 +100,12 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version, 
     pass
 
 
-def _screener(rules: Path | None, as_of: str | None) -> Any:
+def _screener(rules: Path | None, as_of: str | None, pdf_backend: PdfBackendChoice) -> Any:
+    from screener.extract import Limits
     from screener.pipeline import Screener
     from screener.rules import find_rules, load_rules
 
-    return Screener(load_rules(find_rules(rules)), _as_of(as_of))
+    return Screener(load_rules(find_rules(rules)), _as_of(as_of), Limits(pdf_backend=pdf_backend.value))
 
 
 @app.command()
@@ -135,6 +145,7 @@ def screen(
                            "(needs --scheduler and pip install 'screener[dask]').")] = ExecutorKind.local,
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", help="The Dask scheduler's address, e.g. tcp://127.0.0.1:8786.")] = None,
+    pdf_backend: PdfBackendOption = PdfBackendChoice.auto,
 ) -> None:
     """Screen CVs and print a ranked, explained report."""
     from screener.executor import DaskCluster, Executor, LocalPool
@@ -162,7 +173,7 @@ def screen(
     from screener.spool import Spool
 
     chosen = choose_format(fmt, output, lambda message: err.print(f"screener: {message}", markup=False))
-    limits = Limits(max_bytes=int(max_size * 1_000_000), max_pages=max_pages)
+    limits = Limits(max_bytes=int(max_size * 1_000_000), max_pages=max_pages, pdf_backend=pdf_backend.value)
     check_blind_key(blind, blind_key)
     log = audit_path(audit_log, no_audit)
     settings = Settings(load_rules(find_rules(rules)), _as_of(as_of), limits, timeout, memory, blind,
@@ -193,12 +204,13 @@ def explain(
     rules: RulesOption = None,
     as_of: AsOfOption = None,
     blind: BlindOption = False,
+    pdf_backend: PdfBackendOption = PdfBackendChoice.auto,
 ) -> None:
     """Show every requirement of one CV with its result and evidence."""
     from screener.report.explain import print_explanation
     from screener.result import Candidate
 
-    screener = _screener(rules, as_of)
+    screener = _screener(rules, as_of, pdf_backend)
     outcome = screener.screen_file(file)
     row = Candidate.from_outcome(outcome)
     if blind:
@@ -215,11 +227,12 @@ def parse_command(
     file: Annotated[Path, typer.Argument(help="One CV.", exists=True, dir_okay=False)],
     as_of: AsOfOption = None,
     fmt: Annotated[ParseFormat, typer.Option("--format", "-f", help="JSON, or a readable dump.")] = ParseFormat.json,
+    pdf_backend: PdfBackendOption = PdfBackendChoice.auto,
 ) -> None:
     """Dump what screener understood of one CV: sections, positions, skills and claims (for debugging)."""
     from screener.report.parsed import parsed_view, print_parsed
 
-    screener = _screener(None, as_of)
+    screener = _screener(None, as_of, pdf_backend)
     view = parsed_view(screener.screen_file(file))
     if fmt is ParseFormat.json:
         write_output(json.dumps(view, indent=2, ensure_ascii=False) + "\n", None)

@@ -252,9 +252,11 @@ def _retire(w: _Worker, tasks: Sequence[Input], emit: Callable[[int, Candidate],
     if overran:
         emit(w.task, Candidate.failed(file, "timeout", f"Reading the document took longer than the "
                                                        f"{settings.timeout:g} s time limit; it was stopped."))
-    elif w.process.exitcode == -signal.SIGKILL:
-        emit(w.task, Candidate.failed(file, "memory", "The worker reading the document was killed, most "
-                                                      "likely for using too much memory."))
+    elif w.process.exitcode in (-signal.SIGKILL, -signal.SIGABRT):  # the OOM killer; native code (pdfium)
+        # aborting when an allocation fails under the memory cap
+        emit(w.task, Candidate.failed(file, "memory", f"The worker reading the document was stopped "
+                                                      f"({_signal_name(-w.process.exitcode)}), most likely "
+                                                      f"for using too much memory."))
     else:
         code = w.process.exitcode or 0
         how = f"exit code {code}" if code >= 0 else f"signal {_signal_name(-code)}"

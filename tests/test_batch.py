@@ -155,7 +155,8 @@ def test_interrupt_stops_workers_and_writes_nothing(tmp_path: Path, signum: int)
     out.write_text("the previous report\n")
     marker = uuid.uuid4().hex
     process = subprocess.Popen([sys.executable, "-m", "screener", "screen", str(folder), "-f", "json",
-                                "-o", str(out), "--jobs", "2"], env={**os.environ, "SCREENER_TEST_MARK": marker},
+                                "-o", str(out), "--jobs", "2", "--pdf-backend", "pdfminer"],  # it loops on them
+                               env={**os.environ, "SCREENER_TEST_MARK": marker},
                                stderr=subprocess.PIPE, text=True)
     try:
         for _ in range(200):  # until both workers exist

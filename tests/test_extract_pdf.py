@@ -287,7 +287,7 @@ def test_parser_internals_failing_become_corrupt(monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(PDFPageInterpreter, "process_page", explode)
     with pytest.raises(ExtractError) as err:
-        read(make_pdf(cv_page))
+        extract_pdf(make_pdf(cv_page), Limits(pdf_backend="pdfminer"))
     assert err.value.code == "corrupt" and "nested too deep" in err.value.message
 
 
@@ -349,7 +349,8 @@ def test_devset_d04_dates_on_titles_and_sidebar_not_interleaved() -> None:
 
 def test_devset_d11_education_dates_stay_with_the_school_and_d01_letter_spacing() -> None:
     assert "Alzahra University\t2013-09 — 2017-02" in devset("d11.pdf")
-    assert any(line.startswith("2020-08-17 TO PRESENT") for line in devset("d01.pdf"))
+    # a CSS-uppercased line: pdfminer reads the glyphs as capitals, pdfium as the text was typed
+    assert any(line.upper().startswith("2020-08-17 TO PRESENT") for line in devset("d01.pdf"))
 
 
 @pytest.mark.parametrize(("name", "code"), [("d21.pdf", "no_text"), ("d22.pdf", "encrypted")])

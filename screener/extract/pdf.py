@@ -19,7 +19,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from screener.errors import ExtractError
-from screener.extract.pdf_backend import Box, Glyph, PdfBackend, PdfminerBackend, RawPage
+from screener.extract.pdf_backend import Box, Glyph, PdfBackend, RawPage, pdf_backend
 from screener.extract.pdf_tuning import TUNING, LayoutTuning
 from screener.model import Document, Line
 
@@ -435,7 +435,7 @@ def extract_pdf(data: bytes, limits: Limits, backend: PdfBackend | None = None,
                 tuning: LayoutTuning = TUNING) -> Document:
     """A PDF's text as lines in reading order; every failure is an :class:`ExtractError`."""
     try:
-        return _layout((backend or PdfminerBackend()).load(data, limits), tuning)
+        return _layout((backend or pdf_backend(limits.pdf_backend)).load(data, limits), tuning)
     except ExtractError:
         raise
     except MemoryError:  # the worker's memory cap: reported as 'memory' by the batch

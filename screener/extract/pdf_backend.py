@@ -1,7 +1,9 @@
-"""The pdfminer.six backend: PDF bytes → pages of positioned glyphs (:class:`RawPage`).
+"""PDF backends: PDF bytes → pages of positioned glyphs (:class:`RawPage`), and the choice among them.
 
-Only pdfminer's interpreter runs (``laparams=None``): its layout analysis grows faster than
-quadratically with the text runs on a page, so the layout is done by :mod:`screener.extract.pdf`.
+Two backends feed the same glyph data to the layout in :mod:`screener.extract.pdf`: pdfium
+(:mod:`screener.extract.pdfium`, the default) and pdfminer.six (below). Only pdfminer's interpreter
+runs (``laparams=None``): its layout analysis grows faster than quadratically with the text runs on
+a page. ``auto`` reads with pdfium and falls back to pdfminer where pdfium cannot parse the file.
 """
 
 from __future__ import annotations
@@ -25,12 +27,12 @@ from pdfminer.psexceptions import PSException
 from screener.errors import ExtractError
 
 if TYPE_CHECKING:
-    from screener.extract.limits import Limits
+    from screener.extract.limits import BackendName, Limits
 
 
 Box = tuple[float, float, float, float]
-_BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
-_DINGBATS = re.compile(r"dingbats|wingdings|webdings", re.IGNORECASE)  # letters there are bullets, icons
+BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+DINGBATS = re.compile(r"dingbats|wingdings|webdings", re.IGNORECASE)  # letters there are bullets, icons
 # What pdfminer raises on damaged input; it has no common base class for it.
 _DAMAGED = (PDFException, PSException, RecursionError, LookupError, ValueError, TypeError, AssertionError,
             AttributeError, ArithmeticError, EOFError, NotImplementedError, zlib.error, struct.error)
@@ -67,6 +69,34 @@ class PdfBackend(Protocol):
     """Reads a PDF into positioned glyphs; raises ExtractError (encrypted, corrupt, too_many_pages)."""
 
     def load(self, data: bytes, limits: Limits) -> list[RawPage]: ...
+
+
+def pdf_backend(name: BackendName) -> PdfBackend:
+    """The backend for ``--pdf-backend``."""
+    if name == "pdfminer":
+        return PdfminerBackend()
+    from screener.extract.pdfium import PdfiumBackend
+
+    return PdfiumBackend() if name == "pdfium" else AutoBackend(PdfiumBackend(), PdfminerBackend())
+
+
+class AutoBackend:
+    """pdfium, and pdfminer where pdfium reports damaged syntax: pdfminer's lenient parser reads some
+    such files. A file whose syntax pdfium parsed but whose page tree is unusable (an object that is
+    a reference to itself) is not retried: pdfminer would loop on it until the worker's timeout."""
+
+    def __init__(self, first: PdfBackend, fallback: PdfBackend) -> None:
+        self.first, self.fallback = first, fallback
+
+    def load(self, data: bytes, limits: Limits) -> list[RawPage]:
+        from screener.extract.pdfium import PdfiumOpenError
+
+        try:
+            return self.first.load(data, limits)
+        except PdfiumOpenError as exc:
+            if not exc.format_error:
+                raise
+            return self.fallback.load(data, limits)
 
 
 # ----------------------------------------------------------------------------- pdfminer backend
@@ -157,10 +187,10 @@ def _convert(ltpage: LTPage, number: int, dropped: int) -> RawPage:
             _a, b, c, _d, _e, f = obj.matrix
             upright = bool(obj.upright) and abs(b) < 1e-6 and abs(c) < 1e-6
             text = obj.get_text()
-            if len(text) == 1 and text.isascii() and text.isalnum() and _DINGBATS.search(str(obj.fontname)):
+            if len(text) == 1 and text.isascii() and text.isalnum() and DINGBATS.search(str(obj.fontname)):
                 text = "•"
             glyphs.append(Glyph(text, obj.x0, obj.x1, obj.y0, obj.y1, f if upright else obj.y0,
-                                obj.size, bool(_BOLD.search(str(obj.fontname))), upright,
+                                obj.size, bool(BOLD.search(str(obj.fontname))), upright,
                                 _white(color, space.name), mode in (3, 7)))
         elif isinstance(obj, LTImage) or isinstance(obj, LTCurve) and obj.fill and not _white(
                 obj.non_stroking_color):
