@@ -146,6 +146,9 @@ class ParseCache:
                 conn.execute(f"PRAGMA user_version = {LAYOUT}")
             elif (app, layout, tables) != (APPLICATION_ID, LAYOUT, {b"parsed"}):
                 raise _NotOurs
+            elif {r[0] for r in conn.execute("SELECT sql FROM sqlite_master WHERE sql NOT NULL")} \
+                    != {_TABLE.encode(), _INDEX.encode()}:
+                raise _NotOurs  # a damaged schema (a column renamed by a flipped bit) fails every query
             conn.execute("COMMIT")
         except BaseException:
             conn.close()
