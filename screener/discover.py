@@ -19,7 +19,8 @@ from pathlib import Path
 
 from screener.result import Skipped
 
-DOCUMENT_SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown", ".text", ""}
+DOCUMENT_SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown", ".text", "", ".json", ".html", ".htm",
+                     ".odt", ".rtf", ".png", ".jpg", ".jpeg"}  # images are read by OCR, or say how to enable it
 # Shown escaped in names: controls, line/paragraph separators and bidi overrides (which can make a
 # name in a terminal or spreadsheet look like another).
 _UNSAFE = {*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}

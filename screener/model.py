@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-DocumentKind = Literal["pdf", "docx", "text", "markdown"]
+DocumentKind = Literal["pdf", "docx", "text", "markdown", "json", "html", "odt", "rtf", "image"]
 
 
 def month_index(year: int, month: int) -> int:
@@ -34,6 +34,20 @@ class Line:
 
 
 @dataclass(frozen=True)
+class StatedPosition:
+    """A job a structured résumé states as data (JSON Resume ``work[]``): the parser takes it as it is
+    instead of finding it in the layout. 'Present' is known only at parse time, hence ``end=None``."""
+
+    title: str
+    organisation: str
+    start: int  # month index
+    end: int | None  # month index; None while ongoing
+    dates: str  # the dates as written
+    coarse: bool  # year-only on at least one end
+    lines: tuple[int, int]  # the first and last line number of its text in the document
+
+
+@dataclass(frozen=True)
 class Document:
     """A document's text as lines in reading order, plus what the extractor noticed."""
 
@@ -41,6 +55,7 @@ class Document:
     lines: tuple[Line, ...]
     pages: int = 1
     warnings: tuple[str, ...] = ()  # e.g. hidden text found and excluded
+    positions: tuple[StatedPosition, ...] | None = None  # stated by a structured format; None: to be found
 
     @property
     def text(self) -> str:

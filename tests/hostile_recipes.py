@@ -233,7 +233,8 @@ def build_hostile(folder: Path, big_text_mb: int = 30, bomb: bool = False) -> di
         "cp1252.txt": ((CV_TEXT + "Café Müller – naïve\n").encode("cp1252"), ("ok", None)),
         "nul-bytes.txt": (CV_TEXT.replace("\n\n", "\n\0\n").encode(), ("ok", None)),
         "big.txt": (lambda p: _sparse(p, big_text_mb << 20), _err("too_large")),
-        "image.jpg": (b"\xff\xd8\xff\xe0" + rng.randbytes(100), ("skipped", "unsupported")),
+        "image.gif": (b"GIF89a" + rng.randbytes(100), ("skipped", "unsupported")),
+        "broken-photo.jpg": (b"\xff\xd8\xff\xe0" + rng.randbytes(100), _err("corrupt", "no_text")),
         ".hidden.txt": (CV_TEXT.encode(), ("skipped", "hidden")),
         "/".join(f"d{i}" for i in range(60)) + "/deep.txt": (CV_TEXT.encode(), ("ok", None)),
     }

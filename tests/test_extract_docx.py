@@ -16,8 +16,9 @@ from docx.shared import Pt, RGBColor
 
 from screener.errors import ExtractError
 from screener.extract import Limits, extract, extract_file
-from screener.extract.docx import _Budget, extract_docx
+from screener.extract.docx import extract_docx
 from screener.extract.sniff import sniff
+from screener.extract.zipparts import Budget
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -236,7 +237,7 @@ def test_absurd_compression_ratio_is_refused_under_default_limits() -> None:
 
 def test_inflated_bytes_are_counted_while_streaming() -> None:
     archive = zipfile.ZipFile(io.BytesIO(_cv()))
-    budget = _Budget(archive, 10_000_000)
+    budget = Budget(archive, 10_000_000)
     stream = budget.open("word/document.xml")
     assert stream is not None
     budget.left = 100  # as if earlier parts had used the rest

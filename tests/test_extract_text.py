@@ -148,12 +148,19 @@ def test_random_bytes_are_unsupported() -> None:
     assert caught.value.code == "unsupported_format"
 
 
-@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n" + bytes(64), b"\xff\xd8\xff\xe0" + bytes(64)],
-                         ids=["png", "jpeg"])
-def test_images_are_unsupported(data: bytes) -> None:
+@pytest.mark.parametrize("data", [b"GIF89a" + bytes(64), b"II*\x00" + bytes(64)], ids=["gif", "tiff"])
+def test_images_other_than_png_and_jpeg_are_unsupported(data: bytes) -> None:
     with pytest.raises(ExtractError) as caught:
         extract(data, "cv.txt")
     assert caught.value.code == "unsupported_format"
+
+
+@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n" + bytes(64), b"\xff\xd8\xff\xe0" + bytes(64)],
+                         ids=["png", "jpeg"])
+def test_png_and_jpeg_go_to_ocr_whatever_their_name(data: bytes) -> None:
+    with pytest.raises(ExtractError) as caught:  # damaged images: corrupt with OCR, no_text without it
+        extract(data, "cv.txt")
+    assert caught.value.code in ("corrupt", "no_text")
 
 
 def test_size_limits_and_unreadable_files(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from screener.model import (
     Resume,
     Section,
     SectionKind,
+    StatedPosition,
     Tokens,
 )
 
@@ -42,7 +43,9 @@ def encode(parsed: Parsed) -> str:
     d, r = parsed.document, parsed.resume
     value = {
         "format": FORMAT,
-        "document": {"kind": d.kind, "pages": d.pages, "warnings": list(d.warnings), "lines": refs(d.lines)},
+        "document": {"kind": d.kind, "pages": d.pages, "warnings": list(d.warnings), "lines": refs(d.lines),
+                     "positions": None if d.positions is None else [
+                         [p.title, p.organisation, p.start, p.end, p.dates, p.coarse, *p.lines] for p in d.positions]},
         "resume": {
             "lines": refs(r.lines),
             "warnings": list(r.warnings),
@@ -66,8 +69,10 @@ def decode(text: str) -> Parsed:
             raise DecodeError("another format version")
         table = tuple(_line(x) for x in _get(value, "lines", list))
         d, r, t = _get(value, "document", dict), _get(value, "resume", dict), _get(value, "tokens", dict)
+        stated = d["positions"]
         document = Document(_choice(_get(d, "kind", str), _KINDS), _lines(d, table), _get(d, "pages", int),
-                            tuple(_strings(_get(d, "warnings", list))))
+                            tuple(_strings(_get(d, "warnings", list))),
+                            None if stated is None else tuple(_stated(x) for x in _get(d, "positions", list)))
         sections = tuple(Section(_choice(_get(s, "kind", str), _SECTION_KINDS), _get(s, "heading", str),
                                  _lines(s, table)) for s in _dicts(_get(r, "sections", list)))
         positions = tuple(Position(_get(p, "title", str), _get(p, "organisation", str),
@@ -125,6 +130,17 @@ def _lines(value: dict[str, Any], table: tuple[Line, ...]) -> tuple[Line, ...]:
     if not all(type(i) is int and 0 <= i < len(table) for i in refs):
         raise DecodeError("a line reference is out of range")
     return tuple(table[i] for i in refs)
+
+
+def _stated(x: Any) -> StatedPosition:
+    if not (type(x) is list and len(x) == 8):
+        raise DecodeError("a stated position is [title, organisation, start, end, dates, coarse, first, last]")
+    title, organisation, start, end, dates, coarse, first, last = x
+    if not (type(title) is str and type(organisation) is str and type(start) is int
+            and (end is None or type(end) is int) and type(dates) is str and type(coarse) is bool
+            and type(first) is int and type(last) is int):
+        raise DecodeError("a stated position's fields have the wrong types")
+    return StatedPosition(title, organisation, start, end, dates, coarse, (first, last))
 
 
 def _dates(x: list[Any]) -> DateRange:

@@ -11,7 +11,12 @@ from pathlib import Path
 
 from screener.errors import ExtractError
 from screener.extract.docx import extract_docx
+from screener.extract.html import extract_html
+from screener.extract.jsonresume import extract_json
 from screener.extract.limits import Limits
+from screener.extract.ocr import ocr_image, ocr_pdf
+from screener.extract.odt import extract_odt
+from screener.extract.rtf import extract_rtf
 from screener.extract.sniff import sniff
 from screener.extract.text import extract_text
 from screener.model import Document
@@ -19,7 +24,7 @@ from screener.model import Document
 __all__ = ["EXTRACTOR_VERSION", "Limits", "extract", "extract_file", "read_file"]
 
 # Bump when a change here can change the lines extracted from the same bytes: it keys the parse cache.
-EXTRACTOR_VERSION = 1
+EXTRACTOR_VERSION = 2
 
 
 def extract(data: bytes, name: str = "", limits: Limits = Limits()) -> Document:
@@ -27,15 +32,30 @@ def extract(data: bytes, name: str = "", limits: Limits = Limits()) -> Document:
     if len(data) > limits.max_bytes:
         raise ExtractError("too_large", f"the file has {len(data)} bytes, over the limit of {limits.max_bytes}")
     kind = sniff(data, name)
-    if kind in ("text", "markdown") and len(data) > 4 * limits.max_chars:
+    if kind in ("text", "markdown", "json", "html", "rtf") and len(data) > 4 * limits.max_chars:
         raise ExtractError("too_large", f"the file has {len(data)} bytes of text, far more than a CV "
                                         f"(the limit is {limits.max_chars} characters)")
     if kind == "pdf":
         from screener.extract.pdf import extract_pdf  # pdfminer is slow to import; only PDFs need it
 
-        document = extract_pdf(data, limits)
+        try:
+            document = extract_pdf(data, limits)
+        except ExtractError as exc:
+            if exc.code != "no_text":
+                raise
+            document = ocr_pdf(data, exc.message)  # an image-only scan, read by OCR where it is installed
+    elif kind == "image":
+        document = ocr_image(data)
     elif kind == "docx":
         document = extract_docx(data, limits)
+    elif kind == "json":
+        document = extract_json(data)
+    elif kind == "html":
+        document = extract_html(data)
+    elif kind == "odt":
+        document = extract_odt(data, limits)
+    elif kind == "rtf":
+        document = extract_rtf(data)
     else:
         document = extract_text(data, markdown=kind == "markdown")
     chars = sum(len(line.text) for line in document.lines)

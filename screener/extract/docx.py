@@ -17,13 +17,14 @@ import zipfile
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import iterparse, parse
+from defusedxml.ElementTree import iterparse
 
 from screener.errors import ExtractError
+from screener.extract.zipparts import Budget, Capped, read_xml, unsafe
 from screener.model import Document, Line
 
 if TYPE_CHECKING:
@@ -42,53 +43,12 @@ _SKIP = {W + t for t in ("pPr", "rPr", "tblPr", "trPr", "tcPr", "sectPr", "del",
                          "instrText", "delInstrText", "sdtPr", "footnoteReference", "endnoteReference")}
 _PIECES = {W + "tab": "\t", W + "ptab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
 _HEADING_STYLE = re.compile(r"(heading\s*[1-9]|title)", re.IGNORECASE)
-_MAX_RATIO = 200  # deflate bombs reach ~1000:1; Word XML stays far below 100:1
-_RATIO_FLOOR = 1 << 20  # small members may compress well without harm
 _SHORT_HEADING = 60  # an all-bold paragraph up to this length is a heading
 _REASONS = {
     "hidden": "hidden text excluded: {} characters formatted as hidden",
     "white": "white text excluded: {} characters in white on a white background",
     "tiny": "tiny text excluded: {} characters in a font smaller than 2 pt",
 }
-
-
-def _unsafe(message: str) -> ExtractError:
-    return ExtractError("unsafe", message)
-
-
-class _Budget:
-    """Opens ZIP members against one shared inflated-size budget."""
-
-    def __init__(self, archive: zipfile.ZipFile, limit: int) -> None:
-        self.archive, self.left = archive, limit
-
-    def open(self, name: str) -> _Capped | None:
-        try:
-            info = self.archive.getinfo(name)
-        except KeyError:
-            return None
-        if info.flag_bits & 0x1:
-            raise ExtractError("encrypted", f"{name} is encrypted inside the ZIP")
-        if info.file_size > self.left:
-            raise _unsafe(f"{name} inflates to {info.file_size} bytes, over the {self.left} bytes left "
-                          "of the decompression limit")
-        if info.file_size > _RATIO_FLOOR and info.file_size > _MAX_RATIO * max(info.compress_size, 1):
-            raise _unsafe(f"{name} has a compression ratio over {_MAX_RATIO}:1 (a decompression bomb)")
-        return _Capped(self.archive.open(info), self)
-
-
-class _Capped(io.RawIOBase):
-    """A member stream that charges what it actually inflates to the budget."""
-
-    def __init__(self, raw: IO[bytes], budget: _Budget) -> None:
-        self.raw, self.budget = raw, budget
-
-    def read(self, size: int | None = -1) -> bytes:
-        data = self.raw.read(-1 if size is None else size)
-        self.budget.left -= len(data)
-        if self.budget.left < 0:
-            raise _unsafe("the document inflates beyond the decompression limit")
-        return data
 
 
 @dataclass(frozen=True)
@@ -274,12 +234,7 @@ def _paragraph(p: Element, ctx: _Ctx, out: list[tuple[str, bool]], filled: bool)
     out.extend(boxes)
 
 
-def _xml(stream: _Capped) -> Element:
-    root: Element = parse(stream, forbid_dtd=True).getroot()
-    return root
-
-
-def _body(stream: _Capped, ctx: _Ctx) -> tuple[list[tuple[str, bool]], list[str]]:
+def _body(stream: Capped, ctx: _Ctx) -> tuple[list[tuple[str, bool]], list[str]]:
     """Body lines and the relationship ids of the headers/footers the sections use, in order."""
     out: list[tuple[str, bool]] = []
     refs: list[str] = []
@@ -299,12 +254,12 @@ def _body(stream: _Capped, ctx: _Ctx) -> tuple[list[tuple[str, bool]], list[str]
     return out, refs
 
 
-def _margins(budget: _Budget, refs: list[str], ctx: _Ctx) -> dict[str, list[tuple[str, bool]]]:
+def _margins(budget: Budget, refs: list[str], ctx: _Ctx) -> dict[str, list[tuple[str, bool]]]:
     """Header and footer lines: each part once, in the order the sections refer to them, and each
     distinct line once (sections often repeat the same header in parts of their own)."""
     stream = budget.open("word/_rels/document.xml.rels")
     targets = {}
-    for rel in [] if stream is None else _xml(stream).iter(RELS):
+    for rel in [] if stream is None else read_xml(stream).iter(RELS):
         kind, target = (rel.get("Type") or "").rsplit("/", 1)[-1], rel.get("Target") or ""
         if kind in ("header", "footer") and rel.get("TargetMode") != "External":
             path = target.lstrip("/") if target.startswith("/") else posixpath.normpath("word/" + target)
@@ -313,7 +268,7 @@ def _margins(budget: _Budget, refs: list[str], ctx: _Ctx) -> dict[str, list[tupl
     for kind, name in dict.fromkeys(targets[ref] for ref in refs if ref in targets):
         if (part := budget.open(name)) is not None:
             lines: list[tuple[str, bool]] = []
-            _blocks(_xml(part), ctx, lines, False)
+            _blocks(read_xml(part), ctx, lines, False)
             out[kind].extend(line for line in dict.fromkeys(lines) if line not in out[kind])
     return out
 
@@ -322,17 +277,17 @@ def extract_docx(data: bytes, limits: Limits) -> Document:
     """The text of a Word document in reading order; hidden, white and tiny text are reported, not read."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            budget = _Budget(archive, limits.max_inflated_bytes)
+            budget = Budget(archive, limits.max_inflated_bytes)
             document = budget.open("word/document.xml")
             if document is None:
                 raise ExtractError("corrupt", "the DOCX has no word/document.xml")
             styles_part = budget.open("word/styles.xml")
-            ctx = _Ctx(*_styles(_xml(styles_part) if styles_part else None))
+            ctx = _Ctx(*_styles(read_xml(styles_part) if styles_part else None))
             body, refs = _body(document, ctx)
             margins = _margins(budget, refs, ctx)
             pairs = margins["header"] + body + margins["footer"]
     except DefusedXmlException as exc:
-        raise _unsafe(f"the DOCX declares a DTD or XML entities ({type(exc).__name__}); refused") from exc
+        raise unsafe(f"the DOCX declares a DTD or XML entities ({type(exc).__name__}); refused") from exc
     except (zipfile.BadZipFile, zlib.error, EOFError, ParseError, NotImplementedError, ValueError) as exc:
         raise ExtractError("corrupt", f"the DOCX is damaged: {exc}") from exc
     if not pairs:

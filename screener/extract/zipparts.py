@@ -1,0 +1,65 @@
+"""ZIP packages (DOCX, ODT): members read against one inflated-size budget, XML parsed safely.
+
+A member is refused before inflating when its declared size does not fit the budget or its
+compression ratio is absurd, and inflated bytes are counted while streaming; both give ``unsafe`` (a
+decompression bomb). XML is parsed by defusedxml with DTDs forbidden, so entity tricks (XXE, billion
+laughs) raise and are reported as ``unsafe`` by the caller.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import IO
+from xml.etree.ElementTree import Element
+
+from defusedxml.ElementTree import parse
+
+from screener.errors import ExtractError
+
+_MAX_RATIO = 200  # deflate bombs reach ~1000:1; office XML stays far below 100:1
+_RATIO_FLOOR = 1 << 20  # small members may compress well without harm
+
+
+def unsafe(message: str) -> ExtractError:
+    return ExtractError("unsafe", message)
+
+
+class Budget:
+    """Opens ZIP members against one shared inflated-size budget."""
+
+    def __init__(self, archive: zipfile.ZipFile, limit: int) -> None:
+        self.archive, self.left = archive, limit
+
+    def open(self, name: str) -> Capped | None:
+        try:
+            info = self.archive.getinfo(name)
+        except KeyError:
+            return None
+        if info.flag_bits & 0x1:
+            raise ExtractError("encrypted", f"{name} is encrypted inside the ZIP")
+        if info.file_size > self.left:
+            raise unsafe(f"{name} inflates to {info.file_size} bytes, over the {self.left} bytes left "
+                          "of the decompression limit")
+        if info.file_size > _RATIO_FLOOR and info.file_size > _MAX_RATIO * max(info.compress_size, 1):
+            raise unsafe(f"{name} has a compression ratio over {_MAX_RATIO}:1 (a decompression bomb)")
+        return Capped(self.archive.open(info), self)
+
+
+class Capped(io.RawIOBase):
+    """A member stream that charges what it actually inflates to the budget."""
+
+    def __init__(self, raw: IO[bytes], budget: Budget) -> None:
+        self.raw, self.budget = raw, budget
+
+    def read(self, size: int | None = -1) -> bytes:
+        data = self.raw.read(-1 if size is None else size)
+        self.budget.left -= len(data)
+        if self.budget.left < 0:
+            raise unsafe("the document inflates beyond the decompression limit")
+        return data
+
+
+def read_xml(stream: Capped) -> Element:
+    root: Element = parse(stream, forbid_dtd=True).getroot()
+    return root

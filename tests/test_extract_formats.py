@@ -1,0 +1,162 @@
+"""HTML, ODT and RTF: sniffed from their bytes, read into lines with headings, tables as TAB-separated
+cells, hidden text left out and reported, and screened with years measured. Files are generated here."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from screener.errors import ExtractError
+from screener.extract import Limits, extract
+from screener.pipeline import Screener
+
+JOB = "Backend Engineer, Acme Payments"
+DATES = "Jan 2019 – Dec 2022"
+BULLET = "Go services with Kafka and MySQL"
+
+
+def screened(tmp_path: Path, screener: Screener, data: bytes, name: str):
+    (tmp_path / name).write_bytes(data)
+    outcome = screener.screen_file(tmp_path / name)
+    assert outcome.status == "ok", outcome.error_message
+    return outcome
+
+
+# --- HTML -------------------------------------------------------------------------------------------
+
+def html(extra: str = "") -> bytes:
+    return f"""<!DOCTYPE html>
+<html><head><title>CV</title><style>.x {{ display: none }} p.small {{font-size:0}}</style>
+<script>document.write("Kafka for 20 years")</script><link rel="stylesheet" href="http://example.invalid/a.css">
+</head><body><h1>Sam Example</h1><h2>Experience</h2>
+<table><tr><td>{JOB}</td><td>{DATES.replace("–", "&ndash;")}</td></tr></table>
+<ul><li>Go services with <b>Kafka</b> and MySQL</li></ul>
+<h2>Skills</h2><p>Docker<br>Redis</p>{extra}</body></html>""".encode()
+
+
+def test_html_lines_headings_tables_and_bullets(tmp_path: Path, screener: Screener) -> None:
+    outcome = screened(tmp_path, screener, html(), "cv.htm")
+    doc = outcome.document
+    assert doc.kind == "html" and doc.warnings == ()
+    assert [(ln.text, ln.heading) for ln in doc.lines] == [
+        ("Sam Example", True), ("Experience", True), (f"{JOB}\t{DATES}", False), (f"• {BULLET}", False),
+        ("Skills", True), ("Docker", False), ("Redis", False)]
+    assert "Kafka for 20" not in doc.text  # scripts are not text
+    assert outcome.experience.skills["kafka"].dated_months == 48
+    assert outcome.experience.skills["redis"].mentioned
+
+
+def test_hidden_html_elements_are_left_out_and_reported(tmp_path: Path, screener: Screener) -> None:
+    hidden = ('<div class="x">Rust expert</div><p class="small">Python guru</p><span hidden>Java</span>'
+              '<p aria-hidden="true">Scala</p><p style="visibility:hidden">Elixir</p>'
+              '<p style="display: none">Haskell</p><i class="icon" aria-hidden="true"></i>')
+    outcome = screened(tmp_path, screener, html(hidden), "cv.html")
+    text = outcome.document.text
+    assert not any(word in text for word in ("Rust", "Python", "Java", "Scala", "Elixir", "Haskell"))
+    [warning] = outcome.document.warnings
+    assert warning.startswith("hidden text excluded: ")
+    for why in ("display:none", "font-size:0", "the hidden attribute", 'aria-hidden="true"', "visibility:hidden"):
+        assert why in warning
+    assert outcome.assessment.verdict != "pass"  # hidden text: a person checks it
+
+
+def test_html_is_sniffed_from_its_bytes_not_its_name() -> None:
+    assert extract(html(), "cv.txt").kind == "html"
+    assert extract(b"<p>Just a paragraph mentioning <b>Go</b></p>", "notes.html").kind == "text"
+
+
+# --- ODT --------------------------------------------------------------------------------------------
+
+NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+      'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+      'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+      'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+      'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"')
+STYLES = ('<office:automatic-styles><style:style style:name="T1" style:family="text">'
+          '<style:text-properties text:display="none"/></style:style>'
+          '<style:style style:name="T2" style:family="text"><style:text-properties fo:color="#ffffff"/>'
+          '</style:style></office:automatic-styles>')
+
+
+def odt_content(body: str, prolog: str = "") -> str:
+    return (f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<office:document-content {NS}>{STYLES}'
+            f"<office:body><office:text>{body}</office:text></office:body></office:document-content>")
+
+
+BODY = (f'<text:h text:outline-level="1">Experience</text:h><table:table><table:table-row>'
+        f"<table:table-cell><text:p>{JOB}</text:p></table:table-cell>"
+        f"<table:table-cell><text:p>{DATES}</text:p></table:table-cell></table:table-row></table:table>"
+        f"<text:list><text:list-item><text:p>Go services<text:s/>with Kafka and MySQL</text:p></text:list-item>"
+        f'</text:list><text:p>Rust<text:span text:style-name="T1"> and Scala for 9 years</text:span></text:p>'
+        f'<text:p text:style-name="T2">Java</text:p><text:h text:outline-level="1">Skills</text:h>'
+        f"<text:p>Docker<text:line-break/>Redis</text:p>")
+
+
+def odt(content: str, size: int | None = None) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        archive.writestr("META-INF/manifest.xml", "<manifest/>")
+        if size is None:
+            archive.writestr("content.xml", content)
+        else:
+            with archive.open("content.xml", "w", force_zip64=True) as member:
+                for _ in range(size >> 20):
+                    member.write(b" " * (1 << 20))
+    return buffer.getvalue()
+
+
+def test_odt_body_in_order_with_hidden_and_white_text_reported(tmp_path: Path, screener: Screener) -> None:
+    outcome = screened(tmp_path, screener, odt(odt_content(BODY)), "cv.odt")
+    doc = outcome.document
+    assert doc.kind == "odt"
+    assert [(ln.text, ln.heading) for ln in doc.lines] == [
+        ("Experience", True), (f"{JOB}\t{DATES}", False), (f"• {BULLET}", False), ("Rust", False),
+        ("Skills", True), ("Docker", False), ("Redis", False)]
+    assert doc.warnings == ('hidden text excluded: 17 characters formatted as hidden (text:display="none")',
+                            "hidden text excluded: 4 characters in white on a white background")
+    assert outcome.experience.skills["go"].dated_months == 48
+
+
+@pytest.mark.parametrize(("prolog", "body"), [
+    ('<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>', "<text:p>&e;</text:p>"),
+    ('<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>', "<text:p>&b;</text:p>")])
+def test_odt_entities_are_unsafe(prolog: str, body: str) -> None:
+    with pytest.raises(ExtractError) as err:
+        extract(odt(odt_content(body, prolog)), "cv.odt")
+    assert err.value.code == "unsafe"
+
+
+def test_an_odt_bomb_is_unsafe() -> None:
+    with pytest.raises(ExtractError) as err:
+        extract(odt("", size=80 << 20), "cv.odt", Limits())
+    assert err.value.code == "unsafe"
+
+
+# --- RTF --------------------------------------------------------------------------------------------
+
+RTF = (r"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0 Arial;}}{\b EXPERIENCE}\par "
+       r"\trowd\cellx4000\cellx8000 Backend Engineer, Acme Payments\cell Jan 2019 \endash  Dec 2022\cell\row "
+       r"Go services with Kafka and MySQL\par {\v Rust for 12 years}\par SKILLS\par Docker, Redis, Caf\'e9\par }")
+
+
+def test_rtf_lines_tables_code_page_and_hidden_text(tmp_path: Path, screener: Screener) -> None:
+    outcome = screened(tmp_path, screener, RTF.encode("ascii"), "cv.doc")  # the name does not matter
+    doc = outcome.document
+    assert doc.kind == "rtf"
+    assert [ln.text for ln in doc.lines] == ["EXPERIENCE", f"{JOB}\t{DATES}", BULLET, "SKILLS",
+                                             "Docker, Redis, Café"]
+    assert doc.warnings == ("hidden text excluded: 14 characters formatted as hidden",)
+    assert outcome.experience.skills["mysql"].dated_months == 48
+
+
+def test_a_truncated_rtf_still_gives_its_text_or_a_clear_error() -> None:
+    try:
+        doc = extract(RTF[:120].encode("ascii"), "cv.rtf")
+    except ExtractError as err:
+        assert err.code in ("corrupt", "no_text")
+    else:
+        assert "EXPERIENCE" in doc.text
