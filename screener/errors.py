@@ -4,9 +4,10 @@ from __future__ import annotations
 
 # Stable codes for a candidate row with status "error" (documented in the README).
 ERROR_CODES: dict[str, str] = {
-    "unsupported_format": "the file is not a PDF, DOCX, TXT or Markdown document",
+    "unsupported_format": "the file is not a document screener reads (PDF, DOCX, ODT, RTF, HTML, JSON, TXT, "
+                          "Markdown, PNG/JPEG)",
     "empty": "the file is empty",
-    "no_text": "the document has no extractable text (a scan or an image; it needs OCR)",
+    "no_text": "the document has no extractable text (a scan or an image, and OCR is not installed)",
     "encrypted": "the document is password-protected",
     "corrupt": "the document is damaged and could not be read",
     "too_large": "the file is larger than the size limit",

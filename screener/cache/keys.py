@@ -26,7 +26,8 @@ from screener.parse.vocabulary import Vocabulary
 
 ENV_FOLDER = "SCREENER_CACHE_DIR"  # where the cache lives when --cache is not given
 _PACKAGE = Path(__file__).resolve().parents[1]
-_LIBRARIES = ("pdfminer.six", "pypdfium2", "python-docx", "charset-normalizer", "defusedxml", "jdatetime", "spacy")
+_LIBRARIES = ("pdfminer.six", "pypdfium2", "python-docx", "charset-normalizer", "defusedxml", "jdatetime", "spacy",
+              "beautifulsoup4", "lxml", "striprtf", "pytesseract")
 
 
 def default_folder() -> Path:
