@@ -52,7 +52,7 @@ def screen(*args: str) -> int:
 
 def test_every_file_is_accounted_for_exactly_once(tmp_path: Path) -> None:
     folder = tmp_path / "cvs"
-    for name in ("a.txt", "b.pdf", "c.docx", "sub/d.md", "sub/deeper/e", "image.png", ".hidden.txt",
+    for name in ("a.txt", "b.pdf", "c.docx", "sub/d.md", "sub/deeper/e", "photo.gif", ".hidden.txt",
                  ".git/config", ".git/objects/x", "sub/notes.yaml", "empty.txt"):
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(cv_pdf() if name.endswith(".pdf") else docx() if name.endswith(".docx")
@@ -67,7 +67,7 @@ def test_every_file_is_accounted_for_exactly_once(tmp_path: Path) -> None:
     skipped = {s["file"]: s["reason"] for s in report["skipped"]}
     assert rows == ["a.txt", "b.pdf", "c.docx", "empty.txt", "link-to-a.txt", "sub/d.md", "sub/deeper/e"]
     assert skipped == {".git/": "hidden folder (not searched)", ".hidden.txt": "hidden file",
-                       "image.png": "unsupported file type '.png'", "link-to-sub": "symbolic link to a folder "
+                       "photo.gif": "unsupported file type '.gif'", "link-to-sub": "symbolic link to a folder "
                        "(not followed)", "sub/notes.yaml": "unsupported file type '.yaml'"}
     s = report["summary"]
     assert s["files"] == len(rows) + len(skipped) == 12

@@ -51,7 +51,8 @@ def test_each_file_keeps_its_time_limit(tmp_path: Path, cvs: Path, scheduler: st
     folder = tmp_path / "cvs"
     shutil.copytree(cvs, folder)
     (folder / "loop.pdf").write_bytes(self_referencing_pdf())
-    report = _screen(folder, tmp_path / "r.json", "--executor", "dask", "--scheduler", scheduler, "--timeout", "1")
+    report = _screen(folder, tmp_path / "r.json", "--executor", "dask", "--scheduler", scheduler, "--timeout", "1",
+                     "--pdf-backend", "pdfminer")  # pdfminer loops on it
     rows = {r["file"]: r for r in report["candidates"]}
     assert rows["loop.pdf"]["error"]["code"] == "timeout"
     assert sum(r["status"] == "ok" for r in rows.values()) == 6
