@@ -38,7 +38,7 @@ def extract_html(data: bytes) -> Document:
     builder = _Lines()
     builder.walk(soup)
     builder.flush()
-    warnings = ()
+    warnings: tuple[str, ...] = ()
     if hidden:
         warnings = ("hidden text excluded: " + "; ".join(
             f"{chars} characters in elements with {why}" for why, chars in sorted(hidden.items())),)
@@ -50,8 +50,8 @@ def extract_html(data: bytes) -> Document:
 def _drop_hidden(soup: BeautifulSoup) -> Counter[str]:
     """Remove the elements a reader cannot see; characters of text removed, by the reason."""
     found: dict[int, tuple[Tag, str]] = {}
-    for style in soup.find_all("style"):
-        for selectors, declarations in _RULE.findall(style.get_text()):
+    for sheet in soup.find_all("style"):
+        for selectors, declarations in _RULE.findall(sheet.get_text()):
             if match := _HIDING.search(declarations):
                 for selector in (s.strip() for s in selectors.split(",")):
                     if selector and _SIMPLE_SELECTOR.fullmatch(selector):

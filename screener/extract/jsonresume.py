@@ -53,8 +53,7 @@ def _fresh(value: dict[str, Any]) -> dict[str, Any] | None:
             return entry
         return {**entry, "name": entry.get(org), "startDate": entry.get("start"), "endDate": entry.get("end")}
 
-    skills = value.get("skills") if isinstance(value.get("skills"), dict) else {}
-    info = value.get("info") if isinstance(value.get("info"), dict) else {}
+    skills, info = _object(value.get("skills")), _object(value.get("info"))
     return {
         "basics": {"label": info.get("label"), "summary": info.get("brief")},
         "work": [job(e, "employer") for e in employment["history"]],
@@ -69,6 +68,10 @@ def _fresh(value: dict[str, Any]) -> dict[str, Any] | None:
         "languages": value.get("languages", []),
         "interests": value.get("interests", []),
     }
+
+
+def _object(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _month(value: Any, end: bool) -> tuple[int, bool] | None:
@@ -117,7 +120,7 @@ class _Writer:
     # --- JSON Resume -----------------------------------------------------------------------------
 
     def resume(self, value: dict[str, Any]) -> Document:
-        basics = value.get("basics") if isinstance(value.get("basics"), dict) else {}
+        basics = _object(value.get("basics"))
         self.heading("Summary")
         self.line(_text(basics.get("label")))
         self.line(_text(basics.get("summary")))
