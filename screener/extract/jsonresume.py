@@ -58,8 +58,7 @@ def _fresh(value: dict[str, Any]) -> dict[str, Any] | None:
         "basics": {"label": info.get("label"), "summary": info.get("brief")},
         "work": [job(e, "employer") for e in employment["history"]],
         "volunteer": [job(e, "organization") for e in history("service")],
-        "education": [job(e, "institution") | {"institution": e.get("institution")} if isinstance(e, dict) else e
-                      for e in history("education")],
+        "education": [job(e, "institution") for e in history("education")],
         "skills": [{"name": s.get("name"), "keywords": s.get("skills")} for s in skills.get("sets", [])
                    if isinstance(s, dict)] + list(skills.get("list", [])),
         "projects": [job(e, "title") for e in value.get("projects", []) if isinstance(e, dict)],
