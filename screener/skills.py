@@ -29,6 +29,8 @@ _TECH_BEFORE = {"in", "with", "using", "of", "and", "or", "to", "from", "writing
                 "learned", "adopted", "idiomatic", ",", "/", "(", ":"}
 # The same for names that need context ('C', 'R', 'Chef'): fewer words, since 'of C', 'to R' and
 # 'from Oracle' are as often English or an employer.
+_CLAUSE_OPENERS = {"(", ".", "!", "?", "\n", '"', "“", ":"}
+_CLAUSE_ENDS = {".", "?", ",", ";", ":", ")", "\n"}
 _CONTEXT_BEFORE = {"in", "with", "using", "writing", "written", "learning", "learned", "adopted", "idiomatic"}
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
@@ -109,6 +111,8 @@ class SkillFinder:
         if english and any(m.start() <= token.idx - _context_start(doc, token) < m.end()
                            for m in english.finditer(_context(doc, token))):
             return False
+        if _opens_exclamation(doc, token):  # 'Go Sooners!', 'Go team!': a cheer, not the language
+            return False
         after = _next_word(doc, token)
         if after is not None and after.text.lower() in self.tech_after[skill]:  # 'Chef cookbooks'
             return True
@@ -134,6 +138,18 @@ class SkillFinder:
                 years = float(_NUMBER_WORDS.get(n, n))
                 claims.append(Claim(m.skill, years, text.strip(), m.line.number))
         return claims
+
+
+def _opens_exclamation(doc: Doc, token: Token, reach: int = 6) -> bool:
+    """Does the word open a short clause that ends in '!'? Technical text rarely exclaims."""
+    if token.i > 0 and doc[token.i - 1].text not in _CLAUSE_OPENERS:
+        return False
+    for follower in doc[token.i + 1:token.i + 1 + reach]:
+        if follower.text == "!":
+            return True
+        if follower.text in _CLAUSE_ENDS or "\n" in follower.text:
+            return False
+    return False
 
 
 def _context_start(doc: Doc, token: Token) -> int:

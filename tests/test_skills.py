@@ -34,6 +34,8 @@ def skills_in(finder: SkillFinder, text: str) -> set[str]:
     "Go-to-market lead for the broker API",
     "Go-between for the product and compliance teams",
     "Go-slow days before each audit were replaced by daily releases",
+    "Grew up in Leeds. (Go Rhinos and Tykes!) Then moved to Bristol.",
+    "Go team! We shipped the release on time.",
 ])
 def test_go_the_verb_is_not_go_the_language(finder: SkillFinder, text: str) -> None:
     assert "go" not in skills_in(finder, text)
@@ -52,6 +54,8 @@ def test_go_the_verb_is_not_go_the_language(finder: SkillFinder, text: str) -> N
     "Backend Engineer (Go)",
     "languages: python, go, rust",
     "- Go market-data services.",
+    "Go services for the matching engine. Shipped it early!",
+    "Rewrote the ledger in Go!",
 ])
 def test_go_the_language(finder: SkillFinder, text: str) -> None:
     assert "go" in skills_in(finder, text)
