@@ -52,7 +52,7 @@ def test_every_threshold_has_a_name_a_unit_and_a_reason() -> None:
     for f in fields(LayoutTuning):
         line = next(x for x in source if x.strip().startswith(f"{f.name}:"))
         unit, _, reason = line.split("#", 1)[1].partition(":")
-        assert unit.split()[0] in ("em", "pt", "share", "rows", "runs", "levels", "words", "×"), f.name
+        assert unit.split()[0] in ("em", "pt", "share", "rows", "runs", "levels", "words", "chars", "×"), f.name
         assert len(reason.split()) >= 4, f.name
 
 

@@ -9,6 +9,7 @@ label or date column.
 
 from __future__ import annotations
 
+import logging
 import re
 import statistics
 import unicodedata
@@ -25,6 +26,8 @@ from screener.model import Document, Line
 
 if TYPE_CHECKING:
     from screener.extract.limits import Limits
+
+_log = logging.getLogger(__name__)
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20|13|14|۱۳|۱۴)[\d۰-۹]{2}(?!\d)")
 _CID = re.compile(r"\(cid:\d+\)")
@@ -139,7 +142,7 @@ def _rows(glyphs: list[Glyph], t: LayoutTuning) -> list[_Row]:
             edges[round(c.x0)] += 1
     rows = [_Row(_chunks(group, t, edges, starts)) for group, starts in laid]
     for row in rows:
-        if len(row.chunks) > 1 and _caps(_text(row.chunks[0], t)):
+        if len(row.chunks) > 1 and _caps(_text(row.chunks[0], t), t):
             row.label = _near(edges, row.chunks[1].x0) >= t.shared_edge_rows
     return rows
 
@@ -196,7 +199,7 @@ def _snap_to_shared_edge(rows: list[_Row], x: float, first: int, end: int,
     """Step 2: move the cut to the left edge most right-hand chunks share: right-aligned dates of the
     main column end before a sidebar begins, and belong with their titles on the left."""
     edges = Counter(round(c.x0) for r in rows[first:end] for c in r.chunks if c.x0 >= x)
-    shared = edges.most_common(1)[0][0] - 1.0 if edges else x
+    shared = edges.most_common(1)[0][0] - t.edge_slack_pt if edges else x
     if shared > x and not any(c.x0 < shared < c.x1 for r in rows[first:end] for c in r.chunks):
         x = shared
         while first > 0 and not _crosses(rows[first - 1], x, t):
@@ -261,7 +264,8 @@ def _columns(rows: list[_Row], t: LayoutTuning, depth: int = 0) -> list[list[_Ro
     x, first, end = _snap_to_shared_edge(rows, x, first, end, t)
     left = [_Row([c for c in r.chunks if c.x1 <= x], r.label) for r in rows[first:end] if r.chunks[0].x1 <= x]
     right = [_Row([c for c in r.chunks if c.x0 >= x]) for r in rows[first:end] if r.chunks[-1].x0 >= x]
-    if _not_a_sidebar(rows, left, right, first, end, t):
+    if why := _not_a_sidebar(rows, left, right, first, end, t):
+        _log.debug("gutter at x=%.0f pt is not a sidebar: %s", x, why)  # shown with logging at DEBUG
         return [rows]
     width = [max(c.x1 for r in s for c in r.chunks) - min(r.chunks[0].x0 for r in s) for s in (left, right)]
     main, side = (left, right) if width[0] >= width[1] else (right, left)
@@ -271,10 +275,10 @@ def _columns(rows: list[_Row], t: LayoutTuning, depth: int = 0) -> list[list[_Ro
 
 # ----------------------------------------------------------------------------- text
 
-def _caps(text: str) -> bool:
+def _caps(text: str, t: LayoutTuning) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
-    return (len(letters) >= 3 and all(ch.isupper() for ch in letters) and len(text.split()) <= 4
-            and not any(ch.isdigit() for ch in text))
+    return (len(letters) >= t.caps_min_letters and all(ch.isupper() for ch in letters)
+            and len(text.split()) <= t.caps_max_words and not any(ch.isdigit() for ch in text))
 
 
 def _text(chunk: _Chunk, t: LayoutTuning = TUNING) -> str:
@@ -425,10 +429,10 @@ def _layout(pages: list[RawPage], t: LayoutTuning) -> Document:
 
 def _is_heading(o: _Out, body: float, t: LayoutTuning) -> bool:
     """Visibly a heading: clearly larger than the body text, or short and bold, or short ALL CAPS."""
-    if "\t" in o.text or len(o.text) > 60:
+    if "\t" in o.text or len(o.text) > t.heading_max_chars:
         return False
-    short = len(o.text.split()) <= 5 and not any(ch.isdigit() for ch in o.text)
-    return o.size >= t.heading_size * body or (short and o.bold) or _caps(o.text)
+    short = len(o.text.split()) <= t.heading_max_words and not any(ch.isdigit() for ch in o.text)
+    return o.size >= t.heading_size * body or (short and o.bold) or _caps(o.text, t)
 
 
 def extract_pdf(data: bytes, limits: Limits, backend: PdfBackend | None = None,

@@ -22,6 +22,7 @@ class LayoutTuning:
     shared_edge_rows: int = 2  # rows: …and at least this many rows start a cell at that x (a table column:
     #                            a header row and one row of a two-row table)
     fake_bold_em: float = 0.3  # share of a glyph's width: the same glyph drawn again this close is fake bold
+    edge_slack_pt: float = 1.0  # pt: cell edges this close are one column edge (a sidebar's left edge)
     overlap_pt: float = 0.5  # pt: glyphs overlapping by less than this do not collide (kerning)
     # --- glyphs → rows -------------------------------------------------------------------------
     baseline_em: float = 0.3  # em: glyphs whose baselines differ by less are on one row
@@ -53,6 +54,10 @@ class LayoutTuning:
     # --- visibility and headings ---------------------------------------------------------------
     min_font_pt: float = 2.0  # pt: smaller text is hidden from a reader
     heading_size: float = 1.15  # ×: a line this much larger than the body text is a heading
+    heading_max_chars: int = 60  # chars: a longer line is never a heading
+    heading_max_words: int = 5  # words: a bold line (no digits) of at most this many words is a heading
+    caps_min_letters: int = 3  # chars: an ALL CAPS heading or label needs at least this many letters…
+    caps_max_words: int = 4  # words: …and at most this many words
 
 
 TUNING = LayoutTuning()
