@@ -10,8 +10,8 @@ from rich.progress import Progress
 
 from screener.discover import discover
 from screener.executor import Executor
-from screener.result import Candidate, Report, RulesInfo
-from screener.spool import Spool
+from screener.result import Report, RulesInfo
+from screener.spool import Row, Spool, unpacked
 from screener.worker import Settings
 
 
@@ -35,8 +35,8 @@ def run_batch(settings: Settings, paths: list[Path], executor: Executor, spool: 
     with Progress(console=Console(stderr=True), transient=True, disable=not progress) as bar:
         task = bar.add_task("screening", total=len(inputs))
 
-        def keep(index: int, row: Candidate) -> None:
-            spool.put(index, blind_row(row, inputs[index], key) if settings.blind else row)
+        def keep(index: int, row: Row) -> None:
+            spool.put(index, blind_row(unpacked(row), inputs[index], key) if settings.blind else row)
             bar.advance(task)
 
         executor.screen(inputs, settings, keep)

@@ -16,9 +16,37 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import overload
+from typing import Any, overload
 
 from screener.result import Candidate, Status, Summary, Tally, Verdict, rank_key
+
+
+@dataclass(frozen=True)
+class Packed:
+    """A row pickled where it was made, beside the fields ranking and counting read. The parent stores
+    it as it comes: building each row's many small objects only to pickle them again would cost time and
+    leave its heap fragmented between the entries it keeps, so its memory would creep with the batch."""
+
+    file: str
+    status: Status
+    score: float | None
+    verdict: Verdict | None
+    data: bytes
+
+    @classmethod
+    def of(cls, row: Candidate) -> Packed:
+        return cls(row.file, row.status, row.score, row.verdict, pickle.dumps(row, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def unpack(self) -> Candidate:
+        row: Candidate = pickle.loads(self.data)
+        return row
+
+
+Row = Candidate | Packed  # what an executor hands over: workers pack rows, the parent's error rows are not
+
+
+def unpacked(row: Row) -> Candidate:
+    return row.unpack() if isinstance(row, Packed) else row
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +60,10 @@ class Entry:
     verdict: Verdict | None
     offset: int
     length: int
+
+
+# One string object per status and verdict, not one per row as unpickling gives.
+_SHARED: dict[str, Any] = {s: s for s in ("ok", "error", "pass", "review", "fail")}
 
 
 class Spool(Sequence[Candidate]):
@@ -52,12 +84,13 @@ class Spool(Sequence[Candidate]):
     def __exit__(self, *exc: object) -> None:
         self._file.close()
 
-    def put(self, position: int, row: Candidate) -> None:
+    def put(self, position: int, row: Row) -> None:
         """Store a finished row at ``position`` of the file order."""
-        data = pickle.dumps(row, protocol=pickle.HIGHEST_PROTOCOL)
-        os.pwrite(self._file.fileno(), data, self._end)
-        self._entries[position] = Entry(position, row.file, row.status, row.score, row.verdict, self._end, len(data))
-        self._end += len(data)
+        packed = row if isinstance(row, Packed) else Packed.of(row)
+        os.pwrite(self._file.fileno(), packed.data, self._end)
+        self._entries[position] = Entry(position, row.file, _SHARED[row.status], row.score,
+                                        row.verdict and _SHARED[row.verdict], self._end, len(packed.data))
+        self._end += len(packed.data)
         self._sorted = None
         self._tally.add(row)
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from screener.errors import WorkerStartError
 from screener.extract import Limits
 from screener.result import Candidate
+from screener.spool import Packed, Row
 
 if TYPE_CHECKING:  # the pipeline is imported only where it runs, so that prepare() can start early
     from screener.discover import Input
@@ -77,7 +78,7 @@ def _serve(conn: Connection, settings: Settings) -> None:
         while healthy and (task := conn.recv()) is not None:
             outcome, healthy = _screen(screener, task, settings.memory_mb, settings.blind)
             try:
-                conn.send(("done" if healthy else "last", outcome))
+                conn.send(("done" if healthy else "last", Packed.of(outcome)))
             except MemoryError:
                 conn.send(("last", _memory_error(task.file, settings.memory_mb)))
                 healthy = False
@@ -162,11 +163,11 @@ def prepare() -> None:
         forkserver.ensure_running()
 
 
-def screen_all(tasks: Sequence[Input], settings: Settings, jobs: int) -> list[Candidate]:
+def screen_all(tasks: Sequence[Input], settings: Settings, jobs: int) -> list[Row]:
     """One report row per task, in the tasks' order, screened by up to ``jobs`` workers."""
-    results: list[Candidate | None] = [None] * len(tasks)
+    results: list[Row | None] = [None] * len(tasks)
 
-    def keep(index: int, row: Candidate) -> None:
+    def keep(index: int, row: Row) -> None:
         results[index] = row
 
     screen_each(tasks, settings, jobs, keep)
@@ -174,7 +175,7 @@ def screen_all(tasks: Sequence[Input], settings: Settings, jobs: int) -> list[Ca
 
 
 def screen_each(tasks: Sequence[Input], settings: Settings, jobs: int,
-                on_row: Callable[[int, Candidate], None]) -> None:
+                on_row: Callable[[int, Row], None]) -> None:
     """Screen every task with up to ``jobs`` workers, handing each row to ``on_row(task index, row)`` as it
     finishes (in no particular order), so the caller decides what to keep of it."""
     pending = deque(range(len(tasks)))
@@ -182,7 +183,7 @@ def screen_each(tasks: Sequence[Input], settings: Settings, jobs: int,
     workers: list[_Worker] = []
     done = 0
 
-    def emit(index: int, row: Candidate) -> None:
+    def emit(index: int, row: Row) -> None:
         nonlocal done
         done += 1
         on_row(index, row)
@@ -219,7 +220,7 @@ def _wait(workers: list[_Worker]) -> None:
     wait([w.conn for w in workers] + [w.process.sentinel for w in workers], timeout)
 
 
-def _collect(w: _Worker, emit: Callable[[int, Candidate], None], settings: Settings) -> None:
+def _collect(w: _Worker, emit: Callable[[int, Row], None], settings: Settings) -> None:
     """Read a worker's message if one is waiting; a finished task's row goes to ``emit``."""
     try:
         if not w.conn.poll():
@@ -240,7 +241,7 @@ def _collect(w: _Worker, emit: Callable[[int, Candidate], None], settings: Setti
     emit(task, payload)
 
 
-def _retire(w: _Worker, tasks: Sequence[Input], emit: Callable[[int, Candidate], None], settings: Settings) -> None:
+def _retire(w: _Worker, tasks: Sequence[Input], emit: Callable[[int, Row], None], settings: Settings) -> None:
     """Stop a worker that overran or died, giving its task (if any) an error outcome."""
     overran = w.process.is_alive()
     w.stop()

@@ -1,8 +1,8 @@
 """Where the per-file work runs: worker processes on this machine, or tasks on a Dask cluster.
 
-Both take the same inputs and settings and hand over one report row (a Candidate) per input, with its
-input's index, as soon as it is finished, with the same per-file limits, so the report does not depend on
-the executor and the caller need not keep the rows in memory."""
+Both take the same inputs and settings and hand over one report row per input (packed by the worker
+that made it, see screener.spool), with its input's index, as soon as it is finished, with the same
+per-file limits, so the report does not depend on the executor and the caller need not keep the rows."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from screener.result import Candidate
+from screener.spool import Row
 from screener.worker import Settings, screen_each
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 
 class Executor(Protocol):
-    def screen(self, tasks: Sequence[Input], settings: Settings, on_row: Callable[[int, Candidate], None]) -> None:
+    def screen(self, tasks: Sequence[Input], settings: Settings, on_row: Callable[[int, Row], None]) -> None:
         """``on_row(index, row)`` once per task, in the order tasks finish."""
         ...
 
@@ -29,7 +29,7 @@ class LocalPool:
 
     jobs: int
 
-    def screen(self, tasks: Sequence[Input], settings: Settings, on_row: Callable[[int, Candidate], None]) -> None:
+    def screen(self, tasks: Sequence[Input], settings: Settings, on_row: Callable[[int, Row], None]) -> None:
         screen_each(tasks, settings, self.jobs, on_row)
 
 
@@ -39,7 +39,7 @@ class DaskCluster:
 
     scheduler: str
 
-    def screen(self, tasks: Sequence[Input], settings: Settings, on_row: Callable[[int, Candidate], None]) -> None:
+    def screen(self, tasks: Sequence[Input], settings: Settings, on_row: Callable[[int, Row], None]) -> None:
         from screener.executor.dask import screen_on_dask
 
         screen_on_dask(tasks, settings, self.scheduler, on_row)

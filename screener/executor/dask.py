@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from screener.errors import ScreenerError
 from screener.result import Candidate
+from screener.spool import Row
 from screener.worker import Settings, screen_all
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ CONNECT_TIMEOUT = 10.0  # seconds to reach the scheduler
 
 
 def screen_on_dask(tasks: Sequence[Input], settings: Settings, scheduler: str,
-                   on_row: Callable[[int, Candidate], None]) -> None:
+                   on_row: Callable[[int, Row], None]) -> None:
     """``on_row(index, row)`` once per task, screened on the cluster at ``scheduler``, a chunk at a time."""
     try:
         from distributed import Client, as_completed
@@ -53,7 +54,7 @@ def screen_on_dask(tasks: Sequence[Input], settings: Settings, scheduler: str,
                 on_row(i, row)
 
 
-def screen_chunk(tasks: list[Input], settings: Settings) -> list[Candidate]:
+def screen_chunk(tasks: list[Input], settings: Settings) -> list[Row]:
     """The task run on a Dask worker: its files screened one at a time, each in a limited process.
 
     Dask starts its workers as daemonic processes, which multiprocessing forbids to start children;
@@ -62,9 +63,9 @@ def screen_chunk(tasks: list[Input], settings: Settings) -> list[Candidate]:
     return screen_all(tasks, settings, jobs=1)
 
 
-def _rows_or_errors(future: Any, files: list[str]) -> list[Candidate]:
+def _rows_or_errors(future: Any, files: list[str]) -> list[Row]:
     try:
-        rows: list[Candidate] = future.result()
+        rows: list[Row] = future.result()
         return rows
     except Exception as exc:  # noqa: BLE001 (KilledWorker, a lost worker, a bug: the batch goes on)
         why = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
