@@ -127,7 +127,7 @@ def screen(
     max_size: Annotated[float, typer.Option(
         "--max-size", min=0.001, help="Largest file read, in MB; a larger one is reported as 'too_large'.")] = 20.0,
     max_pages: Annotated[int, typer.Option(
-        "--max-pages", min=1, help="Most PDF pages read; a longer PDF is reported as 'too_many_pages'.")] = 30,
+        "--max-pages", min=1, help="Most PDF pages read; a longer PDF is reported as 'too_many_pages'.")] = 100,
     memory: Annotated[int, typer.Option(
         "--memory", min=0, help="Memory (address space) one worker may use, in MiB; a file needing more is "
                                 "reported as 'memory'. 0: no limit.")] = 1024,

@@ -217,7 +217,7 @@ def build_hostile(folder: Path, big_text_mb: int = 30, bomb: bool = False) -> di
         "broken-xref.pdf": (broken_xref_pdf(), ("ok", None)),
         "encrypted-empty-password.pdf": (cv_pdf(user_password=""), ("ok", None)),
         "encrypted.pdf": (cv_pdf(user_password="secret"), _err("encrypted")),
-        "many-pages.pdf": (cv_pdf(pages=40), _err("too_many_pages")),
+        "many-pages.pdf": (cv_pdf(pages=110), _err("too_many_pages")),
         "self-reference.pdf": (self_referencing_pdf(), _err("corrupt")),
         "self-kid.pdf": (self_kid_pdf(), _err("corrupt")),
         "deep-array.pdf": (deep_array_pdf(), _err("corrupt", "no_text")),
