@@ -286,3 +286,15 @@ PHP Developer, Norkapol Software        Apr 2023 – Apr 2025
     assert [p.dates.text for p in resume.positions] == ["May 2025 – Present", "Apr 2023 – Apr 2025"]
     assert "Stack: Go, Kafka, MySQL" in resume.positions[0].text.splitlines()
     assert "Kafka" not in resume.positions[1].text
+
+
+def test_a_range_wrapped_out_of_the_right_hand_cell_of_its_title_line() -> None:
+    """A PDF's right-hand date column wraps 'September 2016 – January' / '2020' under its title."""
+    resume = resume_of(
+        "Experience\n\n"
+        "Data Platform Engineer — Quayside Freight, Hull\tSeptember 2016 – January\n"
+        "2020\n"
+        "- Moved the tariff engine to Go and Kafka.\n\n"
+        "Backend Engineer — Orrel Pay, York\tFebruary 2020 – Present\n"
+        "- Go and MySQL for settlement.\n")
+    assert [(start, end) for _, _, start, end in spans(resume)] == [("2016-09", "2020-01"), ("2020-02", "2026-11")]

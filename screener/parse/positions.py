@@ -206,15 +206,21 @@ def _details_to_rows(positions: list[Position]) -> list[Position]:
 
 def _join_split_ranges(lines: tuple[Line, ...], as_of: int) -> tuple[Line, ...]:
     """Put back a range that a narrow date column broke over two lines ('June 2022 –' / 'Present',
-    'Septem-' / 'ber 2019')."""
+    'Septem-' / 'ber 2019'): the range is in the line's first cell (a left date column) or its last
+    (dates right of the title: 'Engineer — Acme<TAB>September 2016 – January' / '2020')."""
     out = list(lines)
     i = 0
     while i < len(out) - 1:
         first, _, rest = out[i].text.partition("\t")
+        head, tab, last = out[i].text.rpartition("\t")
         next_first, _, next_rest = out[i + 1].text.partition("\t")
         joined = join_wrapped(first, next_first, as_of)
         if joined is not None:  # the range goes on into the next line
-            out[i] = replace(out[i], text=joined + ("\t" + rest if rest else ""))
+            text = joined + ("\t" + rest if rest else "")
+        elif tab and (joined := join_wrapped(last, next_first, as_of)) is not None:
+            text = head + "\t" + joined
+        if joined is not None:
+            out[i] = replace(out[i], text=text)
             if next_rest:
                 out[i + 1] = replace(out[i + 1], text=next_rest)
             else:
