@@ -22,6 +22,7 @@ import threading
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -108,18 +109,26 @@ class PeakSampler(threading.Thread):
                     self.child = max(self.child, rss)
 
 
-def run(folder: Path, jobs: int, count: int) -> dict[str, float]:
+def sampled(command: list[str], env: dict[str, str] | None = None,
+            **popen: Any) -> tuple[subprocess.Popen[str], str, str, PeakSampler]:
+    """Run ``command`` to its end while sampling the peak memory of it and of its workers."""
     marker = uuid.uuid4().hex
+    process = subprocess.Popen(command, text=True, env={**os.environ, **(env or {}), "SCREENER_TEST_MARK": marker},
+                               **popen)
+    sampler = PeakSampler(marker, process.pid)
+    sampler.start()
+    stdout, stderr = process.communicate()
+    sampler.done.set()
+    sampler.join()
+    return process, stdout, stderr, sampler
+
+
+def run(folder: Path, jobs: int, count: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as out:
         start = time.time()
-        process = subprocess.Popen([sys.executable, "-c", CHILD, str(folder), str(jobs), f"{out}/r.json"],
-                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                                   env={**os.environ, "SCREENER_TEST_MARK": marker})
-        sampler = PeakSampler(marker, process.pid)
-        sampler.start()
-        stdout, _ = process.communicate()
-        sampler.done.set()
-        sampler.join()
+        process, stdout, _, sampler = sampled(
+            [sys.executable, "-c", CHILD, str(folder), str(jobs), f"{out}/r.json"],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         if process.returncode != 0:
             raise SystemExit(f"the benchmark run failed (exit {process.returncode})")
         screened = len(json.loads(Path(out, "r.json").read_text(encoding="utf-8"))["candidates"])

@@ -11,18 +11,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from benchmarks.bench import PeakSampler
+from benchmarks.bench import sampled
 from tests.hostile_recipes import CV_TEXT, Expect, build_hostile, cv_pdf
 
 BUDGET_S, BUDGET_MIB = 180, 1024
@@ -71,18 +69,12 @@ def main() -> int:
         start = time.monotonic()
         expected = build(root)
         built = time.monotonic() - start
-        marker, out = uuid.uuid4().hex, root / "report.json"
+        out = root / "report.json"
         start = time.monotonic()
-        process = subprocess.Popen(
+        process, _, err, sampler = sampled(
             [sys.executable, "-m", "screener", "screen", *(str(root / s) for s in "abc"), "-f", "json", "-o",
-             str(out), "--jobs", str(args.jobs), "--timeout", str(args.timeout)],
-            env={**os.environ, "SCREENER_TEST_MARK": marker}, stderr=subprocess.PIPE, text=True)
-        sampler = PeakSampler(marker, process.pid)
-        sampler.start()
-        _, err = process.communicate()
+             str(out), "--jobs", str(args.jobs), "--timeout", str(args.timeout)], stderr=subprocess.PIPE)
         elapsed = time.monotonic() - start
-        sampler.done.set()
-        sampler.join()
         if process.returncode != 0:
             print(f"the run failed (exit {process.returncode}):\n{err}")
             return 1

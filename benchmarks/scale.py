@@ -11,7 +11,6 @@ the smallest. Nothing is kept.
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
@@ -22,7 +21,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from benchmarks.bench import PeakSampler, variant  # noqa: E402
+from benchmarks.bench import sampled, variant  # noqa: E402
 
 
 def write_folder(folder: Path, count: int) -> None:
@@ -33,18 +32,12 @@ def write_folder(folder: Path, count: int) -> None:
 
 
 def screen(folder: Path, out: Path, jobs: int) -> dict[str, float]:
-    marker = uuid.uuid4().hex
     start = time.monotonic()
-    process = subprocess.Popen([sys.executable, "-m", "screener", "screen", str(folder), "-f", "json", "-o", str(out),
-                                "--as-of", "2026-11-01", "--jobs", str(jobs), "--no-cache", "--no-audit"],
-                               cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "SCREENER_TEST_MARK": marker, "PYTHONPATH": str(REPO)})
-    sampler = PeakSampler(marker, process.pid)
-    sampler.start()
-    _, err = process.communicate()
+    process, _, err, sampler = sampled(
+        [sys.executable, "-m", "screener", "screen", str(folder), "-f", "json", "-o", str(out),
+         "--as-of", "2026-11-01", "--jobs", str(jobs), "--no-cache", "--no-audit"],
+        env={"PYTHONPATH": str(REPO)}, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     seconds = time.monotonic() - start
-    sampler.done.set()
-    sampler.join()
     if process.returncode != 0:
         raise SystemExit(f"screening failed (exit {process.returncode}): {err.strip()}")
     return {"seconds": seconds, "parent_mb": sampler.parent, "worker_mb": sampler.child,
