@@ -108,6 +108,50 @@ def test_a_short_sidebar_beside_a_long_work_history_is_its_own_block() -> None:
     assert kinds == ["main"] * 45 + ["side"] * 14
 
 
+def test_a_skills_sidebar_of_a_few_lines_beside_the_first_job_is_read_apart_from_it() -> None:
+    """A left sidebar of five lines (a skills heading, its tags, a languages heading) sits beside the
+    summary and the first job; the jobs run down the page, each company on a line of its own under its
+    title. The tags are the skills section's mentions, and no job takes a sidebar line as its company."""
+    from screener.parse import parse
+
+    jobs = [("Senior Backend Engineer", "Quillmoor Freight, Leeds", "Mar 2021 – Present"),
+            ("Software Engineer", "Dunlin Pay, York", "Feb 2017 – Feb 2021"),
+            ("Junior Developer", "Oddlamp Studio, Hull", "Jun 2014 – Jan 2017")]
+
+    def page(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica-Bold", 11)
+        for y, text in ((790, "Skills"), (730, "Languages")):
+            canvas.drawString(40, y, text)
+        canvas.setFont("Helvetica", 9)
+        for y, text in ((775, "Rust, Elixir, Terraform,"), (761, "Ansible, Haskell,"), (747, "Scala"),
+                        (715, "English, Welsh")):
+            canvas.drawString(40, y, text)
+        canvas.drawString(210, 790, "Robin Quill")
+        canvas.drawString(210, 775, "Backend engineer who likes queues and boring databases.")
+        canvas.setFont("Helvetica-Bold", 11)
+        canvas.drawString(210, 745, "Work Experience")
+        y = 730
+        for title, company, when in jobs:
+            canvas.setFont("Helvetica-Bold", 10)
+            canvas.drawString(210, y, title)
+            canvas.setFont("Helvetica", 9)
+            canvas.drawRightString(555, y, when)
+            canvas.drawString(210, y - 13, company)
+            for k in range(4):
+                canvas.drawString(210, y - 13 * (k + 2), "• " + " ".join(LIPSUM[k:k + 7]))
+            y -= 90
+
+    doc = read(make_pdf(page))
+    lines = texts(doc)
+    assert not any("Rust" in line and len(line.split("\t")) > 1 for line in lines), lines
+    resume = parse(doc, 2026 * 12 + 10)
+    assert [(p.title, p.organisation) for p in resume.positions] == [
+        (title, company.split(",")[0]) for title, company, _ in jobs]
+    skills = [line.text for s in resume.sections if s.kind == "skills" for line in s.lines]
+    assert "Rust, Elixir, Terraform," in skills
+    assert not any("Rust" in line.text for p in resume.positions for line in p.lines)
+
+
 def test_dates_flush_right_in_the_main_column_stay_with_their_titles_beside_a_sidebar() -> None:
     def page(canvas: Canvas) -> None:
         canvas.setFont("Helvetica", 10)

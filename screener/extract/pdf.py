@@ -217,7 +217,8 @@ def _not_a_sidebar(rows: list[_Row], left: list[_Row], right: list[_Row], first:
     height = rows[0].top - rows[-1].bottom
     whole_page = rows[first].top - rows[end - 1].bottom >= t.whole_page * height
     if min(extent) < (t.short_side_extent if whole_page else t.side_extent) * height:
-        return "a local table: one side is short and its gutter stops at the rows around it"
+        return ("one side is a few lines beside a page-long column" if whole_page
+                else "a local table: one side is short and its gutter stops at the rows around it")
     if max(lead) > t.max_leading_ratio * min(lead):
         return "a sparse label column: its lines are much further apart than the other side's"
     if min(len(s) * ld / e for s, ld, e in zip((left, right), lead, extent, strict=True)) < t.min_density:

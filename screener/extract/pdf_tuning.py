@@ -38,7 +38,8 @@ class LayoutTuning:
     gutter_clear_pt: float = 2.0  # pt: a chunk this close to a gutter crosses it
     min_side_rows: int = 5  # rows: each side of a gutter needs this many rows to be a column
     side_extent: float = 0.4  # share of the text height: each side must span this much as a flow…
-    short_side_extent: float = 0.25  # share: …or this much beside a gutter that runs down the whole page
+    short_side_extent: float = 0.1  # share: …or this much beside a gutter that runs down the whole page (a
+    #                                  sidebar of five lines, a skills heading and its tags, beside the jobs)
     whole_page: float = 0.9  # share of the text height: a gutter this long runs down the whole page
     max_leading_ratio: float = 2.0  # ×: the sides' line spacings differ by more → a sparse label column
     min_density: float = 0.45  # share: rows × leading / extent below this → scattered cells, not a flow
