@@ -116,7 +116,9 @@ def test_a_skills_sidebar_of_a_few_lines_beside_the_first_job_is_read_apart_from
 
     jobs = [("Senior Backend Engineer", "Quillmoor Freight, Leeds", "Mar 2021 – Present"),
             ("Software Engineer", "Dunlin Pay, York", "Feb 2017 – Feb 2021"),
-            ("Junior Developer", "Oddlamp Studio, Hull", "Jun 2014 – Jan 2017")]
+            ("Junior Developer", "Oddlamp Studio, Hull", "Jun 2014 – Jan 2017"),
+            ("Web Developer", "Marram Digital, Whitby", "Sep 2012 – May 2014"),
+            ("Support Engineer", "Tern Telecom, Scarborough", "Jan 2011 – Aug 2012")]
 
     def page(canvas: Canvas) -> None:
         canvas.setFont("Helvetica-Bold", 11)
