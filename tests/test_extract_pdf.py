@@ -154,6 +154,40 @@ def test_a_skills_sidebar_of_a_few_lines_beside_the_first_job_is_read_apart_from
     assert not any("Rust" in line.text for p in resume.positions for line in p.lines)
 
 
+def test_education_and_experience_side_by_side_each_entry_opened_by_its_dates() -> None:
+    """Two columns of equal width, Education left and Experience right (a LaTeX two-column template):
+    each entry opens with 'dates - organisation', and the current job prints only its start
+    ('2019 / 04 - Saltmere Labs'); an older entry with a start alone is a course, not a period."""
+    from screener.parse import parse
+
+    education = [("2012 - 2014 - University of Tarn", "MSc Computing"),
+                 ("2008 - 2012 - University of Tarn", "BSc Computing"), ("2007 / 06 - Exeter College", "A levels")]
+    experience = [("2019 / 04 - Saltmere Labs", "Backend Engineer"), ("2016 - 2019 - Kelp Freight", "Go Developer"),
+                  ("2015 / 03 - Brightwater Training", "Scrum Master Course"),
+                  ("2014 - 2016 - Harrow Data", "Software Engineer")]
+
+    def page(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica-Bold", 12)
+        canvas.drawString(40, 800, "Education")
+        canvas.drawString(310, 800, "Experience")
+        for x, entries in ((40, education), (310, experience)):
+            y = 775
+            for dates_org, title in entries:
+                canvas.setFont("Helvetica-Bold", 9)
+                canvas.drawString(x, y, dates_org)
+                canvas.setFont("Helvetica", 9)
+                canvas.drawString(x, y - 12, title)
+                for k in range(3):
+                    canvas.drawString(x + 10, y - 12 * (k + 2), " ".join(LIPSUM[k + 3:k + 8]))
+                y -= 70
+
+    resume = parse(read(make_pdf(page)), 2026 * 12 + 10)
+    assert [(p.title, p.organisation, p.dates.start, p.dates.end, p.dates.ongoing) for p in resume.positions] == [
+        ("Backend Engineer", "Saltmere Labs", 2019 * 12 + 3, 2026 * 12 + 10, True),
+        ("Go Developer", "Kelp Freight", 2016 * 12 + 6, 2019 * 12 + 5, False),
+        ("Software Engineer", "Harrow Data", 2014 * 12 + 6, 2016 * 12 + 5, False)]
+
+
 def test_dates_flush_right_in_the_main_column_stay_with_their_titles_beside_a_sidebar() -> None:
     def page(canvas: Canvas) -> None:
         canvas.setFont("Helvetica", 10)

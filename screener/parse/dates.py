@@ -238,6 +238,28 @@ def find_ranges(text: str, as_of: int) -> list[Found]:
     return [found for found, backwards in _scan(text, as_of) if not backwards]
 
 
+# A line opened by a range or a single date, then a dash and a name ('2014 - 2016 - Acme GmbH')
+_OPENING = re.compile(rf"^[\s{re.escape('•·▪*')}]*(?P<date>.+?)\s+[-–—]\s+(?=[^\W\d_])")
+
+
+def opening_date(text: str, as_of: int) -> Found | None:
+    """A single month ('2016 / 09', 'Sep 2016') that opens ``text`` and is set apart from a name by a
+    dash: '2016 / 09 - University of Bremen', where the template prints the range '2014 - 2016 - Acme'
+    the same way and leaves out an end it does not have. Returned as a range open to ``as_of``; whether
+    it is one is for the caller (:mod:`screener.parse.positions`) to decide from the other entries."""
+    normalised = _normalised(text)
+    m = _OPENING.match(normalised)
+    point = _POINT.fullmatch(m["date"]) if m else None
+    if point is None or point.start() != 0 or find_ranges(m["date"], as_of):
+        return None
+    p = _point(point, "a_", as_of)
+    if p.month is None or p.season or p.first() > as_of:
+        return None
+    at = m.start("date")
+    return Found(DateRange(p.first(), as_of, m["date"].strip(), ongoing=True,
+                           calendar="jalali" if p.jalali else "gregorian"), at, at + len(m["date"]))
+
+
 def reversed_ranges(text: str, as_of: int) -> list[str]:
     """The ranges in ``text`` written with their end before their start ('Jun 2021 – Jan 2019')."""
     return [found.range.text for found, backwards in _scan(text, as_of) if backwards]

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from screener.model import Line, Position, Section, SectionKind
-from screener.parse.dates import Found, find_ranges, join_wrapped
+from screener.parse.dates import Found, find_ranges, join_wrapped, opening_date
 from screener.parse.vocabulary import Vocabulary, default_vocabulary, normalise
 
 _BULLETS = "•·▪◦●○■□➢►▶✓✔-–—*+>"
@@ -35,6 +35,8 @@ _DURATION = re.compile(
     rf"[(（·•,|]?\s*(?<![\w.])(?:\d+(?:[.,]\d)?\s*{_YEARS}(?:\s*(?:and\s+|,\s*)?\d+\s*{_MONTHS})?"
     rf"|\d+\s*{_MONTHS})(?![^\W\d_])\.?\s*[)）]?", re.IGNORECASE)
 # A final period that ends a company name, not a sentence: 'S.A.S.', 'Inc.', 'Co.'
+# After the dates that open an entry, a dash and its name: '2014 - 2016 - Acme GmbH'
+_DASH_THEN_NAME = re.compile(r"\s+[-–—]\s+[^\W\d_]")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|LLC|GmbH|Pty|Pvt|Bros|Ltda|Cia|AG|SA|BV|NV)\.)$")
 
@@ -244,11 +246,30 @@ def _split_glued_details(lines: tuple[Line, ...], as_of: int, vocab: Vocabulary)
     return tuple(out)
 
 
+def _current_by_its_start(lines: tuple[Line, ...], anchors: list[tuple[int, Found]],
+                          as_of: int) -> list[tuple[int, Found]]:
+    """Where entries open with their dates and a dash ('2014 - 2016 - Acme GmbH'), an entry that prints
+    only its start ('2016 / 09 - University of Bremen') and starts after every other is the current
+    one: it runs to the as-of date. An older one is a dated event (a course), not a period."""
+    shaped = any(_DASH_THEN_NAME.match(lines[i].text, f.end) and not lines[i].text[:f.start].strip(_BULLETS + " \t")
+                 for i, f in anchors)
+    if not shaped:
+        return anchors
+    anchored = {i for i, _ in anchors}
+    newest = max(f.range.start for _, f in anchors)
+    later = [(i, f) for i, line in enumerate(lines)
+             if i not in anchored and (f := opening_date(line.text, as_of)) and f.range.start > newest]
+    if not later:
+        return anchors
+    return sorted([*anchors, max(later, key=lambda a: a[1].range.start)], key=lambda a: a[0])
+
+
 def _positions_in(section: Section, as_of: int, vocab: Vocabulary) -> list[Position]:
     titles = vocab.job_titles
     lines = _join_split_ranges(_split_glued_details(section.lines, as_of, vocab), as_of)
-    anchors = [(i, f) for i, line in enumerate(lines)
-               if (f := _anchor(line, lines[i - 1] if i else None, as_of, titles))]
+    anchors = _current_by_its_start(lines, [(i, f) for i, line in enumerate(lines)
+                                            if (f := _anchor(line, lines[i - 1] if i else None, as_of, titles))],
+                                    as_of)
     anchored = {i for i, _ in anchors}
     # Where each position's header starts: as many header-like lines above its dates as the first
     # position has (at most two). The first is the one to learn from: only the section heading is
