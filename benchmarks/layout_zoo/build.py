@@ -23,9 +23,7 @@ def build(seed: int, count: int, folder: Path, writers: tuple[str, ...] | None =
     while len(cases) < count and attempts < count * 3:
         attempts += 1
         source = draw_source(rng)
-        choices = draw_choices(rng)
-        if writers is not None:
-            choices["writer"] = rng.choice(writers)
+        choices = draw_choices(rng, writers)
         layout = arrange(source, choices, rng)
         stem = f"zoo-{seed}-{attempts:04d}"  # by draw, so a document that could not be written shifts no name
         try:

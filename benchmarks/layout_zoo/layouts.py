@@ -72,7 +72,18 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "nonjob": ("none", "open_ranges"),
     "columns": ("single", "single", "sidebar"),
     "wrap": ("none", "none", "narrow"),
-    "writer": ("txt", "md", "docx", "docx_table", "pdf_reportlab", "pdf_chromium", "pdf_typst"),
+    "writer": ("txt", "md", "docx", "docx_table", "pdf_reportlab", "pdf_chromium", "pdf_typst",
+               # the toolchain family (toolchains.py): pdfLaTeX, LibreOffice's Word export, pandoc
+               "pdf_latex", "tex_resume", "tex_moderncv", "tex_paracol", "pdf_libreoffice", "pdf_libreoffice_table",
+               "pandoc_docx", "pandoc_pdf"),
+}
+TEMPLATES = ("tex_resume", "tex_moderncv", "tex_paracol")  # writers that arrange the source themselves
+_WRITER_CHOICES = {  # choices only some writers have, by writer
+    "tex_font": (("lmodern", "helvet", "charter", "palatino"), ("pdf_latex", "tex_resume", "tex_paracol")),
+    "tex_row": (("hfill", "tabular"), ("pdf_latex",)),  # a row's dates after \hfill, or a tabular* cell
+    "tex_tounicode": (("yes", "no"), ("tex_resume",)),  # \pdfgentounicode, as ATS-minded templates set
+    "moderncv_style": (("classic", "banking", "casual", "oldstyle", "fancy"), ("tex_moderncv",)),
+    "sidebar_side": (("left", "right"), ("tex_paracol",)),
 }
 
 
@@ -89,11 +100,14 @@ class Layout:
     choices: dict[str, str]
     main: list[Block] = field(default_factory=list)
     side: list[Block] = field(default_factory=list)  # a sidebar (or nothing)
+    source: Source | None = None  # for the templates, which arrange it their own way
 
 
-def draw_choices(rng: random.Random) -> dict[str, str]:
-    """Independent choices, then the few that a language or writer rules out."""
+def draw_choices(rng: random.Random, writers: tuple[str, ...] | None = None) -> dict[str, str]:
+    """Independent choices (the writer among ``writers``), then the few that a language or writer rules out."""
     c = {k: rng.choice(v) for k, v in CHOICES.items()}
+    if writers is not None:
+        c["writer"] = rng.choice(writers)
     c["language"] = rng.choice(LANGUAGES)
     if c["date_format"] == "cjk" and c["language"] != "zh":  # CJK marks only in Chinese, ’19 only in English
         c["date_format"] = "mon_yyyy"
@@ -109,8 +123,13 @@ def draw_choices(rng: random.Random) -> dict[str, str]:
         c.update(language="en", date_format="month_yyyy", dash=" - ", heading="plain", order="title_org")
     if c["columns"] == "sidebar" and c["writer"] in ("txt", "md"):
         c["columns"] = "single"
-    if c["wrap"] == "narrow" and c["writer"] not in ("txt", "md", "pdf_reportlab"):
+    if c["wrap"] == "narrow" and c["writer"] not in ("txt", "md", "pdf_reportlab", "pdf_latex"):
         c["wrap"] = "none"
+    c.update({k: rng.choice(values) for k, (values, users) in _WRITER_CHOICES.items() if c["writer"] in users})
+    if c["writer"] in TEMPLATES:  # a template places titles, dates and columns its own way
+        c.update(header="template", order=c["order"] if c["writer"] == "tex_resume" else "template",
+                 columns="sidebar" if c["writer"] == "tex_paracol" else "single", wrap="none",
+                 heading=c["heading"] if c["heading"] in ("plain", "upper", "extra_words") else "plain")
     return c
 
 
@@ -251,7 +270,7 @@ def arrange(source: Source, c: dict[str, str], rng: random.Random) -> Layout:
     c = dict(c)
     c["present"] = rng.choice(PRESENT[c["language"]]) if c["header"] != "linkedin" else "Present"
     c["ru_genitive"] = rng.choice(("yes", "no"))
-    layout = Layout(c)
+    layout = Layout(c, source=source)
     main, side = layout.main, layout.side
     main.append(Block("line", source.name))
     main.append(Block("line", f"{source.name.split()[0].lower()}@example.org · +44 20 7946 0{rng.randint(100, 999)}"))

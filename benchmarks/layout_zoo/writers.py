@@ -1,9 +1,11 @@
 """Blocks → documents: TXT, Markdown, DOCX (paragraphs, tables, a text box) and PDF from reportlab, headless
-Chromium (HTML) and typst. A writer that cannot run here raises :class:`Unavailable` with the reason."""
+Chromium (HTML) and typst; pdfLaTeX, LibreOffice and pandoc in ``toolchains``. A writer that cannot run
+here raises :class:`Unavailable` with the reason."""
 
 from __future__ import annotations
 
 import html
+import random
 import shutil
 import subprocess
 import tempfile
@@ -13,8 +15,7 @@ from pathlib import Path
 
 from .layouts import Block, Layout
 
-EXTENSIONS = {"txt": ".txt", "md": ".md", "docx": ".docx", "docx_table": ".docx", "pdf_reportlab": ".pdf",
-              "pdf_chromium": ".pdf", "pdf_typst": ".pdf"}
+EXTENSIONS = {"txt": ".txt", "md": ".md", "docx": ".docx", "docx_table": ".docx", "pandoc_docx": ".docx"}
 _WIDTH = {"none": 96, "narrow": 40}
 CHROMIUM = "/usr/bin/chromium"
 
@@ -324,7 +325,7 @@ def cjk_font() -> bool:
 def write(layout: Layout, folder: Path, stem: str, reuse: bool = False) -> Path:
     """The document for ``layout`` in ``folder``; Unavailable when its writer cannot run here."""
     writer = layout.choices["writer"]
-    path = folder / (stem + EXTENSIONS[writer])
+    path = folder / (stem + EXTENSIONS.get(writer, ".pdf"))
     if reuse and path.is_file():
         return path
     if writer in ("txt", "md"):
@@ -335,6 +336,10 @@ def write(layout: Layout, folder: Path, stem: str, reuse: bool = False) -> Path:
         write_reportlab(layout, path)
     elif writer == "pdf_chromium":
         write_chromium(layout, path)
-    else:
+    elif writer == "pdf_typst":
         write_typst(layout, path)
+    else:
+        from .toolchains import write_toolchain  # it builds on this module's DOCX writer
+
+        write_toolchain(layout, path, random.Random(stem))
     return path
