@@ -298,3 +298,17 @@ def test_a_range_wrapped_out_of_the_right_hand_cell_of_its_title_line() -> None:
         "Backend Engineer — Orrel Pay, York\tFebruary 2020 – Present\n"
         "- Go and MySQL for settlement.\n")
     assert [(start, end) for _, _, start, end in spans(resume)] == [("2016-09", "2020-01"), ("2020-02", "2026-11")]
+
+
+def test_a_range_a_narrow_date_column_broke_over_three_lines_is_one_job() -> None:
+    # the date column left of each entry is too narrow for 'September 2019 – January 2021': it wraps
+    # after the month and again after the dash, beside the entry's first lines
+    resume = resume_of("EXPERIENCE\n"
+                       "September\tPlatform Engineer, Quillmate, Oslo\n"
+                       "2019 –\t• Ran the Go services.\n"
+                       "January 2021\t• Kept Kafka healthy.\n"
+                       "May 2016 –\tBackend Developer, Ferrovia, Turin\n"
+                       "August\t• Built the PHP billing.\n"
+                       "2019\t• Was on call.\n")
+    assert [s[2:] for s in spans(resume)] == [("2019-09", "2021-01"), ("2016-05", "2019-08")]
+    assert [s[0] for s in spans(resume)] == ["Platform Engineer", "Backend Developer"]

@@ -4,6 +4,7 @@ source in different layouts has the same truth and gets the same screener output
 from __future__ import annotations
 
 import random
+import shutil
 import sys
 from pathlib import Path
 
@@ -95,3 +96,18 @@ def test_the_same_source_in_other_layouts_has_the_same_truth_and_output(seed: in
 def test_a_browser_printed_pdf_reads_like_the_text_file(tmp_path: Path) -> None:
     source = draw_source(random.Random(5))
     _assert_same_and_true(*_readings(source, ("txt", "pdf_chromium"), 5, tmp_path))
+
+
+_TOOLCHAIN_PROGRAMS = {"pdf_latex": "pdflatex", "tex_resume": "pdflatex", "tex_moderncv": "pdflatex",
+                       "pdf_libreoffice_table": "soffice", "pandoc_docx": "pandoc"}
+
+
+@pytest.mark.parametrize("writer", sorted(_TOOLCHAIN_PROGRAMS))
+def test_a_cv_from_a_real_toolchain_reads_like_the_text_file(writer: str, tmp_path: Path) -> None:
+    """pdfLaTeX (no space glyphs, ligatures, its own templates), LibreOffice's Word export and pandoc lay
+    the same source out their own way; the years read from them are the text file's, and true."""
+    program = _TOOLCHAIN_PROGRAMS[writer]
+    if shutil.which(program) is None:
+        pytest.skip(f"{program} is not installed (texlive-latex-extra, libreoffice-writer-nogui or pandoc)")
+    source = draw_source(random.Random(13))
+    _assert_same_and_true(*_readings(source, ("txt", writer), 13, tmp_path))

@@ -293,6 +293,7 @@ _CUT_START = re.compile(rf"(?<!{_W})(?:{ANY_MONTH}|{_YEAR}\s*{_YEAR_MARK}|{_MONT
 # with the rest of a numeric date ('(2016' / '/ 12 — 2019 / 12)')
 _POINT_TAIL = re.compile(_POINT.pattern + r"\W*$", re.IGNORECASE)
 _SEP_HEAD = re.compile(rf"\s*(?:[-–—‒―~→]|{_alternation(_ENDS.until)}(?!{_W})|[/.]\s*{_MM}(?!\d))", re.IGNORECASE)
+_RUNS_ON = re.compile(rf"\S\s*(?:[-–—‒―~\u00ad]|\bto)\s*$|(?<!{_W})(?:{ANY_MONTH})\s*$", re.IGNORECASE)
 _HYPHENATED = re.compile(r"(?P<stem>[^\W\d_]{2,})[-\u00ad\u2010]\s*$")  # 'Septem-'
 _WORD = re.compile(r"\s*(?P<rest>[^\W\d_]+)")
 
@@ -303,7 +304,8 @@ def join_wrapped(first: str, second: str, as_of: int) -> str | None:
     A month name hyphenated at the end of a line ('Septem-' / 'ber 2019 – Present') is put back
     together; a range broken after its dash, a month name or a CJK year ('June 2022 –' / 'Present',
     'Sep 2016 – May' / '2019', '(may.' / '2022 – ene. 2026)', '2016年9月 - 2019年' / '3月') or before
-    its dash ('(2022.03' / '– 2023.06)') is joined with a space.
+    its dash ('(2022.03' / '– 2023.06)') is joined with a space. A range that a narrow date column
+    broke over three lines is joined in two steps: the first gives a start that still runs on.
     """
     joined, at = None, len(first.rstrip())
     hyphen = _HYPHENATED.search(_normalised(first))
@@ -316,4 +318,13 @@ def join_wrapped(first: str, second: str, as_of: int) -> str | None:
     if joined is None:
         return None
     found = find_ranges(joined, as_of)
-    return joined if found and found[-1].start < at < found[-1].end else None
+    if found and found[-1].start < at < found[-1].end:
+        return joined
+    # not a range yet, but it goes on into a third line ('May 2019 –' / 'September' / '2022')
+    return joined if _YEARISH.search(joined) and runs_on(joined) else None
+
+
+def runs_on(text: str) -> bool:
+    """Whether ``text`` ends where a wrapped range goes on: after its dash or a month ('June 2022 –',
+    'Sep 2016 – May')."""
+    return bool(_RUNS_ON.search(_normalised(text)))

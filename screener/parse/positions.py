@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from screener.model import Line, Position, Section, SectionKind
-from screener.parse.dates import Found, find_ranges, join_wrapped, opening_date
+from screener.parse.dates import Found, find_ranges, join_wrapped, opening_date, runs_on
 from screener.parse.vocabulary import Vocabulary, default_vocabulary, normalise
 
 _BULLETS = "•·▪◦●○■□➢►▶✓✔-–—*+>"
@@ -207,27 +207,32 @@ def _details_to_rows(positions: list[Position]) -> list[Position]:
 
 
 def _join_split_ranges(lines: tuple[Line, ...], as_of: int) -> tuple[Line, ...]:
-    """Put back a range that a narrow date column broke over two lines ('June 2022 –' / 'Present',
-    'Septem-' / 'ber 2019'): the range is in the line's first cell (a left date column) or its last
-    (dates right of the title: 'Engineer — Acme<TAB>September 2016 – January' / '2020')."""
+    """Put back a range that a narrow date column broke over two or three lines ('June 2022 –' /
+    'Present', 'Septem-' / 'ber 2019', 'September' / '2019 –' / 'January 2021', as moderncv sets its
+    date column beside the entry's lines): the range is in the line's first cell (a left date column)
+    or its last (dates right of the title: 'Engineer — Acme<TAB>September 2016 – January' / '2020')."""
     out = list(lines)
-    i = 0
-    while i < len(out) - 1:
+    i = j = 0  # the line holding the range, and the line whose first cell may go on with it
+    while (j := max(j, i + 1)) < len(out):
         first, _, rest = out[i].text.partition("\t")
         head, tab, last = out[i].text.rpartition("\t")
-        next_first, _, next_rest = out[i + 1].text.partition("\t")
+        next_first, _, next_rest = out[j].text.partition("\t")
         joined = join_wrapped(first, next_first, as_of)
         if joined is not None:  # the range goes on into the next line
             text = joined + ("\t" + rest if rest else "")
         elif tab and (joined := join_wrapped(last, next_first, as_of)) is not None:
             text = head + "\t" + joined
-        if joined is not None:
-            out[i] = replace(out[i], text=text)
-            if next_rest:
-                out[i + 1] = replace(out[i + 1], text=next_rest)
-            else:
-                del out[i + 1]
-        i += 1
+        if joined is None:
+            i = j = i + 1
+            continue
+        out[i] = replace(out[i], text=text)
+        if next_rest:
+            out[j] = replace(out[j], text=next_rest)
+            j += 1
+        else:
+            del out[j]
+        if not runs_on(joined) or j - i > 2:  # whole now (else it goes on into the next line)
+            i = j = i + 1
     return tuple(out)
 
 
