@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from screener.model import Evidence, Experience, Line
-from screener.phrases import phrase_body, whole_words
+from screener.model import Evidence, Experience, Findings
 from screener.rules.schema import Requirement, Rules
+
+if TYPE_CHECKING:
+    from screener.findings import Found
 
 Verdict = Literal["pass", "review", "fail"]
 Status = Literal["met", "borderline", "unmet"]
@@ -46,20 +48,20 @@ class Assessment:
 
 
 class Assessor:
-    """Built once per rules file."""
+    """Built once per rules file; reads findings only (never the text), see :mod:`screener.findings`."""
 
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
-        self.keyword_patterns = {r.id: _keyword_pattern(r.keywords) for r in rules.requirements if r.keywords}
 
-    def assess(self, experience: Experience, lines: tuple[Line, ...], warnings: tuple[str, ...] = ()) -> Assessment:
-        results = tuple(self._check(r, experience, lines) for r in self.rules.requirements)
+    def assess(self, findings: Findings) -> Assessment:
+        results = tuple(self._check(r, findings) for r in self.rules.requirements)
         total_weight = sum(r.requirement.weight for r in results)
         score = round(100 * sum(r.requirement.weight * r.fraction for r in results) / total_weight, 1)
-        verdict, reasons = self._verdict(results, experience, lines, warnings)
+        verdict, reasons = self._verdict(results, findings)
         return Assessment(results, score, verdict, reasons)
 
-    def _check(self, r: Requirement, exp: Experience, lines: tuple[Line, ...]) -> RequirementResult:
+    def _check(self, r: Requirement, findings: Findings) -> RequirementResult:
+        exp = findings.experience
         if r.years is not None and r.of is not None:
             return self._years(r, r.years, r.of, exp)
         if r.mentioned is not None:
@@ -70,11 +72,8 @@ class Assessor:
             detail += f"; not named: {', '.join(missing)}" if missing else ""
             status: Status = "met" if not missing else "unmet"
             return RequirementResult(r, status, len(named) / len(r.mentioned), detail, evidence)
-        if r.within is not None:
-            context = _lines_naming(exp, r.within)
-            return self._keywords(r, tuple(line for line in lines if line.number in context),
-                                  f" where {self.rules.skills[r.within].label} is named")
-        return self._keywords(r, lines)
+        where = f" where {self.rules.skills[r.within].label} is named" if r.within is not None else ""
+        return self._keywords(r, findings.keywords[r.id], where)
 
     def _years(self, r: Requirement, needed: float, of: str, exp: Experience) -> RequirementResult:
         if of == "total":
@@ -100,38 +99,26 @@ class Assessor:
         return RequirementResult(r, status, round(fraction, 4), f"{value:.2f} y of {label}; needs {needed:g}",
                                  tuple(evidence))
 
-    def _keywords(self, r: Requirement, lines: tuple[Line, ...], where: str = "") -> RequirementResult:
-        """Distinct phrases found in the lines; ``where`` says which lines they were (for the detail)."""
-        keywords = r.keywords or []
-        pattern = self.keyword_patterns[r.id]
-        found: dict[str, Evidence] = {}
-        if not pattern.search("\n".join(line.text for line in lines)):  # one pass when nothing matches
-            lines = ()
-        for line in lines:
-            # one match per stretch of text: 'GitLab CI/CD' is 'GitLab CI' once, not also 'CI/CD' and 'CI'
-            for match in pattern.finditer(line.text):
-                keyword = keywords[int(str(match.lastgroup)[1:])]
-                found.setdefault(keyword, Evidence(f"line {line.number}: '{match.group(0)}'", line.text.strip(),
-                                                   match=match.group(0)))
-        found = {k: found[k] for k in keywords if k in found}  # in the rules file's order
+    def _keywords(self, r: Requirement, found: Found, where: str = "") -> RequirementResult:
+        """Distinct phrases found; ``where`` says in which lines they were looked for (for the detail)."""
         # count distinct words found ('partition' and 'partitions' once)
-        distinct = {re.sub(r"(es|s|ed|ing)$", "", k.lower()) for k in found}
+        distinct = {re.sub(r"(es|s|ed|ing)$", "", k.lower()) for k, _ in found}
         fraction = min(1.0, len(distinct) / r.at_least)
         status: Status = "met" if len(distinct) >= r.at_least else "unmet"
-        detail = f"found {len(distinct)}{where} (needs {r.at_least}): " + (", ".join(found) or "none")
-        return RequirementResult(r, status, round(fraction, 4), detail, tuple(found.values()))
+        detail = f"found {len(distinct)}{where} (needs {r.at_least}): " + (", ".join(k for k, _ in found) or "none")
+        return RequirementResult(r, status, round(fraction, 4), detail, tuple(e for _, e in found))
 
-    def _verdict(self, results: tuple[RequirementResult, ...], exp: Experience, lines: tuple[Line, ...],
-                 warnings: tuple[str, ...]) -> tuple[Verdict, tuple[str, ...]]:
+    def _verdict(self, results: tuple[RequirementResult, ...], findings: Findings) -> tuple[Verdict, tuple[str, ...]]:
+        exp = findings.experience
         gates = [x for x in results if x.requirement.kind == "minimum" and x.requirement.gate]
         unmet = [f"not met: {x.requirement.label} ({x.detail})" for x in gates if x.status == "unmet"]
         borderline = [f"borderline: {x.requirement.label} ({x.detail})" for x in gates if x.status == "borderline"]
         doubts = []
         if not exp.positions:
             doubts.append("no dated positions were found, so years could not be measured: read the CV")
-        if sum(len(line.text) for line in lines) < MIN_TEXT_CHARS:
+        if findings.text_chars < MIN_TEXT_CHARS:
             doubts.append("very little text was extracted")
-        doubts += [f"document: {w}" for w in warnings]
+        doubts += [f"document: {w}" for w in findings.warnings]
         if not exp.positions:
             return "review", tuple(doubts + unmet + borderline)
         if unmet:
@@ -139,27 +126,3 @@ class Assessor:
         if borderline or doubts:
             return "review", tuple(borderline + doubts)
         return "pass", ("every gate minimum is met",)
-
-
-def _keyword_pattern(keywords: list[str]) -> re.Pattern[str]:
-    """One pattern for a requirement's keywords, longest first, so that a phrase inside a longer one
-    found at the same place is not counted again. Group 'k<i>' is keywords[i]; an all-capitals keyword
-    ('CAP', 'EOS') is matched case-sensitively."""
-    def alternative(i: int) -> str:
-        body = phrase_body(keywords[i])
-        if keywords[i].isupper() and len(keywords[i]) > 1:
-            body = f"(?-i:{body})"
-        return f"(?P<k{i}>{body})"
-    order = sorted(range(len(keywords)), key=lambda i: len(keywords[i]), reverse=True)
-    return whole_words(alternative(i) for i in order)
-
-
-def _lines_naming(exp: Experience, skill: str) -> set[int]:
-    """The lines of the positions that name a skill, and the other lines that name it themselves."""
-    named = exp.skills[skill].mention_lines
-    lines = set(named)
-    for p in exp.positions:
-        numbers = {line.number for line in p.lines}
-        if numbers & named:
-            lines |= numbers
-    return lines

@@ -1,18 +1,19 @@
-"""Screening many files: discover, screen each in a worker process, spool each row as it arrives, and
-give one report in a stable order."""
+"""Screening many files: discover, screen each (from the parse cache here, else through an executor's
+worker processes), spool each row as it arrives, and give one report in a stable order."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from rich.console import Console
 from rich.progress import Progress
 
-from screener.discover import discover
+from screener.discover import Input, discover
 from screener.executor import Executor
 from screener.result import Report, RulesInfo
 from screener.spool import Row, Spool, unpacked
-from screener.worker import Settings
+from screener.worker import Settings, row_of
 
 
 def run_batch(settings: Settings, paths: list[Path], executor: Executor, spool: Spool, progress: bool = False,
@@ -39,8 +40,41 @@ def run_batch(settings: Settings, paths: list[Path], executor: Executor, spool: 
             spool.put(index, blind_row(unpacked(row), inputs[index], key) if settings.blind else row)
             bar.advance(task)
 
-        executor.screen(inputs, settings, keep)
+        if settings.cache is None:
+            executor.prepare()
+            rest = list(range(len(inputs)))
+        else:
+            rest = screen_cached(inputs, settings, settings.cache, keep, executor.prepare)
+        if rest:
+            executor.screen([inputs[i] for i in rest], settings, lambda i, row: keep(rest[i], row))
     if blind_key is not None:
         blind_key.update(key)
     return Report(settings.as_of.isoformat(), RulesInfo.of(settings.loaded), spool, skipped,
                   spool.summary(len(skipped)))
+
+
+def screen_cached(inputs: Sequence[Input], settings: Settings, folder: Path, keep: Callable[[int, Row], None],
+                  on_first_miss: Callable[[], None]) -> list[int]:
+    """Rows, in this process, for the inputs whose findings the parse cache in ``folder`` holds; the indexes of the
+    others, which need reading. Scoring cached findings is small, bounded work, so it needs neither a
+    worker nor its limits, and a run that finds everything cached starts no worker and loads neither
+    the extractors nor spaCy. ``on_first_miss`` is called at the first file that needs reading (so that
+    workers start while the rest is looked up)."""
+    from screener.cache import ParseCache
+    from screener.pipeline import Screener
+
+    cache = ParseCache(folder)
+    screener = Screener(settings.loaded, settings.as_of, settings.limits, cache, keep_text=settings.blind)
+    missed: list[int] = []
+    try:
+        for index, given in enumerate(inputs):
+            outcome = screener.screen_cached(given.path, given.file)
+            if outcome is not None:
+                keep(index, row_of(outcome, settings.loaded, given.path, settings.blind))
+                continue
+            if not missed:
+                on_first_miss()
+            missed.append(index)
+    finally:
+        cache.close()
+    return missed

@@ -149,7 +149,7 @@ def screen(
 ) -> None:
     """Screen CVs and print a ranked, explained report."""
     from screener.executor import DaskCluster, Executor, LocalPool
-    from screener.worker import Settings, prepare, sigterm_interrupts
+    from screener.worker import Settings, sigterm_interrupts
 
     pool: Executor
     if executor is ExecutorKind.dask:
@@ -159,7 +159,6 @@ def screen(
     else:
         if scheduler:
             raise typer.BadParameter("--scheduler is for --executor dask", param_hint="--scheduler")
-        prepare()  # workers' imports overlap with the ones below
         jobs = jobs or min(os.cpu_count() or 1, 8)
         pool = LocalPool(jobs)
     from screener.batch import run_batch

@@ -20,6 +20,12 @@ ERROR_CODES: dict[str, str] = {
 }
 
 
+# Failures that follow from a file's bytes and the limits alone, never from this machine (OCR being
+# installed, permissions, time, memory): the parse cache keeps them, so a file is not read again to fail.
+CONTENT_FAILURES = frozenset({"unsupported_format", "empty", "encrypted", "corrupt", "too_large", "too_many_pages",
+                              "unsafe"})
+
+
 class ScreenerError(Exception):
     """Root of every error screener raises on purpose."""
 

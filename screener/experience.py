@@ -10,23 +10,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from screener.model import Claim, Evidence, Experience, Position, Resume, SkillExperience, Tokens, month_label
 from screener.parse.vocabulary import Vocabulary, default_vocabulary
 from screener.phrases import phrase_pattern
 from screener.rules.schema import Roles, Rules
-from screener.skills import Mention, SkillFinder
+
+if TYPE_CHECKING:  # spaCy is imported only where a parse is matched
+    from screener.skills import Mention, SkillFinder
 
 CLAIM_AGREES_YEARS = 1.0  # a claim this close to the dated years is just text
 
 
 def vocabulary_for(rules: Rules) -> Vocabulary:
-    """The shipped vocabulary plus the rules file's own words: its ``vocabulary`` key, and its
-    technical and internship role words, which are job-title words too."""
-    return default_vocabulary().extended(
-        headings=rules.vocabulary.headings,
-        job_titles=rules.vocabulary.job_titles + rules.roles.technical + rules.roles.internship)
+    """The shipped vocabulary plus the rules file's own words (:meth:`Rules.parser_words`)."""
+    headings, job_titles = rules.parser_words()
+    return default_vocabulary().extended(headings=headings, job_titles=job_titles)
 
 
 # A title's qualifier: words in brackets, or after a comma or a spaced dash ('Software Engineer

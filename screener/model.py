@@ -6,6 +6,7 @@ Months are counted as integers (``year * 12 + month - 1``) so that interval arit
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -190,3 +191,16 @@ class Experience:
     @property
     def backend_years(self) -> float:
         return round(self.backend_months / 12, 2)
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What a rules file's words find in one parse, before any threshold or weight is applied: the
+    experience measured per skill, and the keywords each keyword requirement looks for. Scoring reads
+    only this, so it is cached (by what the rules look for, never by how they score) and a threshold or
+    weight change needs neither the text nor the skill matcher again."""
+
+    experience: Experience
+    keywords: Mapping[str, tuple[tuple[str, Evidence], ...]]  # requirement id → (keyword, where), rules' order
+    text_chars: int  # characters of text: too few and the verdict says so
+    warnings: tuple[str, ...]  # the extractor's and the parser's

@@ -16,7 +16,7 @@ from screener.model import Evidence, month_label
 
 if TYPE_CHECKING:
     from screener.assess import Assessment
-    from screener.model import Document, Experience, Resume
+    from screener.model import Document, Experience, Findings, Resume
     from screener.rules import LoadedRules
     from screener.rules.schema import Requirement
 
@@ -44,7 +44,8 @@ class Failure:
 
 @dataclass(frozen=True)
 class Outcome:
-    """A screened file with every intermediate value, in the process that screened it."""
+    """A screened file with its intermediate values, in the process that screened it. ``document`` and
+    ``resume`` are None when its findings came from the parse cache and nothing needed the text."""
 
     file: str
     sha256: str | None
@@ -53,13 +54,17 @@ class Outcome:
     error_message: str | None = None
     document: Document | None = None
     resume: Resume | None = None
-    experience: Experience | None = None
+    findings: Findings | None = None
     assessment: Assessment | None = None
+
+    @property
+    def experience(self) -> Experience | None:
+        return self.findings.experience if self.findings else None
 
     @property
     def warnings(self) -> tuple[str, ...]:
         """What the extractor and the parser doubt about this file."""
-        return (self.document.warnings if self.document else ()) + (self.resume.warnings if self.resume else ())
+        return self.findings.warnings if self.findings else ()
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ The parent hands a file to an idle worker and watches its deadline. A worker tha
 and replaced; one that dies is replaced; either way the file gets an error row and the batch goes
 on. (``multiprocessing.Pool`` cannot kill one stuck task, hence this small pool.) Workers come from a
 forkserver that has already imported the pipeline, so a replacement starts in a fraction of a second;
-each builds its :class:`Screener` once, then tells the parent it is ready.
+each builds its :class:`Screener` once, then tells the parent it is ready. Files whose findings the
+parse cache holds never come here: the parent scores them itself (see screener.batch).
 """
 
 from __future__ import annotations
@@ -26,16 +27,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from screener.errors import WorkerStartError
-from screener.extract import Limits
+from screener.extract import READERS, Limits
 from screener.result import Candidate
 from screener.spool import Packed, Row
 
 if TYPE_CHECKING:  # the pipeline is imported only where it runs, so that prepare() can start early
     from screener.discover import Input
     from screener.pipeline import Screener
+    from screener.result import Outcome
     from screener.rules import LoadedRules
 
-_PRELOAD = ["screener.pipeline", "screener.extract.pdf"]
+# What a worker needs, imported once by the forkserver (the package imports stages only when used).
+_PRELOAD = ["screener.pipeline", "screener.findings", "screener.skills", "screener.parse.positions",
+            "screener.parse.sections", "screener.parse.date_checks", "screener.parse.stated", *READERS]
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,8 @@ def _serve(conn: Connection, settings: Settings) -> None:
 
             _limit_memory(settings.memory_mb)
             cache = ParseCache(settings.cache) if settings.cache else None
-            screener = Screener(settings.loaded, settings.as_of, settings.limits, cache)
+            screener = Screener(settings.loaded, settings.as_of, settings.limits, cache, keep_text=settings.blind)
+            screener.finder.skills  # noqa: B018 (built now: a --memory too small for spaCy fails the start)
         except BaseException as exc:  # noqa: BLE001 (e.g. a --memory too small to load the pipeline)
             with contextlib.suppress(BaseException):  # even the message may not fit in the memory left
                 conn.send(("failed", f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__))
@@ -88,17 +93,21 @@ def _serve(conn: Connection, settings: Settings) -> None:
 
 def _screen(screener: Screener, task: Input, memory_mb: int, blind: bool = False) -> tuple[Candidate, bool]:
     try:
-        outcome = screener.screen_file(task.path, task.file)
-        if blind:
-            from screener.blind import blind_candidate
-
-            return blind_candidate(outcome, screener.loaded, task.path), True
-        return Candidate.from_outcome(outcome), True
+        return row_of(screener.screen_file(task.path, task.file), screener.loaded, task.path, blind), True
     except MemoryError:
         return _memory_error(task.file, memory_mb), False
     except Exception as exc:  # noqa: BLE001 (a bug on one file must not stop the batch)
         return Candidate.failed(task.file, "internal", f"screener failed on this file ({type(exc).__name__}: "
                                                       f"{exc}); please report it."), True
+
+
+def row_of(outcome: Outcome, loaded: LoadedRules, path: Path, blind: bool) -> Candidate:
+    """The report row of a screened file; with ``blind``, redacted (see screener.blind)."""
+    if blind:
+        from screener.blind import blind_candidate
+
+        return blind_candidate(outcome, loaded, path)
+    return Candidate.from_outcome(outcome)
 
 
 def _memory_error(file: str, memory_mb: int) -> Candidate:

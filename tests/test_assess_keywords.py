@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from screener.assess import Assessor
+from screener.findings import find_keywords, keyword_pattern
 from screener.model import Line
 from screener.phrases import phrase_pattern
 
@@ -42,9 +42,8 @@ def _found_keyword_by_keyword(keywords: list[str], lines: tuple[Line, ...]) -> s
     ("multi tenant SaaS", "per-tenant quotas"),
 ])
 def test_keywords_found_as_a_search_keyword_by_keyword_finds_them(loaded_rules, texts: tuple[str, ...]) -> None:
-    assessor = Assessor(loaded_rules.rules)
     lines = _lines(*texts)
     for requirement in loaded_rules.rules.requirements:
         if requirement.keywords:
-            result = assessor._keywords(requirement, lines)
-            assert {e.source for e in result.evidence} == _found_keyword_by_keyword(requirement.keywords, lines)
+            found = find_keywords(keyword_pattern(requirement.keywords), requirement.keywords, lines)
+            assert {e.source for _, e in found} == _found_keyword_by_keyword(requirement.keywords, lines)

@@ -11,18 +11,22 @@ from pathlib import Path
 
 import pytest
 
-from screener.cache import ParseCache, document_key, keys, parse_key
-from screener.cache.codec import DecodeError, decode, encode
+from screener.cache import ParseCache, document_key, findings_key, keys, parse_key
+from screener.cache.codec import DecodeError, decode, decode_findings, encode, encode_findings
 from screener.cache.store import _checksum
 from screener.cli import main
 from screener.extract import Limits, extract
 from screener.model import Parsed
 from screener.parse import parse
-from screener.parse.vocabulary import default_vocabulary
 from tests.conftest import REPO
 
 SAMPLES = REPO / "samples"
 AS_OF_MONTH = 2026 * 12 + 10
+
+
+@pytest.fixture(scope="module")
+def rules(loaded_rules):
+    return loaded_rules.rules
 
 
 @pytest.fixture(scope="module")
@@ -32,14 +36,16 @@ def parsed_samples(screener) -> dict[str, tuple[str, Parsed]]:
     for path in sorted(SAMPLES.glob("[0-9]*")):
         data = path.read_bytes()
         document = extract(data, path.name)
-        out[path.name] = (hashlib.sha256(data).hexdigest(),
-                          Parsed(document, parse(document, AS_OF_MONTH), screener.finder.tokenize(document.lines)))
+        tokens = screener.finder.skills.tokenize(document.lines)
+        out[path.name] = (hashlib.sha256(data).hexdigest(), Parsed(document, parse(document, AS_OF_MONTH), tokens))
     return out
 
 
 def _keys(sha: str, name: str = "cv.pdf") -> tuple[str, str]:
+    from screener.rules import default_rules_path, load_rules
+
     doc = document_key(sha, name, Limits())
-    return parse_key(doc, AS_OF_MONTH, default_vocabulary()), doc
+    return parse_key(doc, AS_OF_MONTH, load_rules(default_rules_path()).rules), doc
 
 
 def _fill(cache: ParseCache, parsed_samples: dict[str, tuple[str, Parsed]]) -> None:
@@ -60,26 +66,69 @@ def test_cached_tokens_rebuild_the_same_text(parsed_samples) -> None:
         assert rebuilt.rstrip(" ") == parsed.document.text.rstrip(" ")
 
 
-def test_stored_parse_is_loaded_by_its_key_only(tmp_path: Path, parsed_samples) -> None:
+def test_stored_parse_is_loaded_by_its_key_only(tmp_path: Path, parsed_samples, rules) -> None:
     cache = ParseCache(tmp_path)
     _fill(cache, parsed_samples)
     for name, (sha, parsed) in parsed_samples.items():
         key, doc_key = _keys(sha, name)
         assert cache.load(key) == parsed
         assert cache.load_document(doc_key) == parsed.document
-        assert cache.load(parse_key(doc_key, AS_OF_MONTH + 1, default_vocabulary())) is None  # another 'Present'
+        assert cache.load(parse_key(doc_key, AS_OF_MONTH + 1, rules)) is None  # another 'Present'
     sha, _ = next(iter(parsed_samples.values()))
     assert cache.load(_keys(sha, "cv.md")[0]) is None  # the extension tells Markdown from text
-    assert cache.load(parse_key(document_key(sha, "cv.pdf", Limits(max_pages=3)), AS_OF_MONTH,
-                                default_vocabulary())) is None
-    more_titles = default_vocabulary().extended(job_titles=["Wrangler"])  # a rules file's title words
-    assert cache.load(parse_key(_keys(sha)[1], AS_OF_MONTH, more_titles)) is None
+    assert cache.load(parse_key(document_key(sha, "cv.pdf", Limits(max_pages=3)), AS_OF_MONTH, rules)) is None
+    for more in ({"vocabulary": rules.vocabulary.model_copy(update={"job_titles": ["Wrangler"]})},  # title words
+                 {"roles": rules.roles.model_copy(update={"internship": [*rules.roles.internship, "apprentice"]})}):
+        assert cache.load(parse_key(_keys(sha)[1], AS_OF_MONTH, rules.model_copy(update=more))) is None
     assert cache.info().entries == len(parsed_samples)
 
 
+def test_findings_survive_the_round_trip(parsed_samples, screener) -> None:
+    for _, parsed in parsed_samples.values():
+        findings = screener.finder.find(parsed)
+        assert decode_findings(encode_findings(findings)) == findings
+    assert any(screener.finder.find(p).keywords for _, p in parsed_samples.values())
+
+
+def _requirement(rules, rid: str, **update: object):
+    requirements = [r.model_copy(update=update) if r.id == rid else r for r in rules.requirements]
+    return rules.model_copy(update={"requirements": requirements})
+
+
+def test_findings_are_keyed_by_what_the_rules_look_for_not_by_how_they_score(rules) -> None:
+    key = parse_key(document_key("0" * 64, "cv.pdf", Limits()), AS_OF_MONTH, rules)
+    keyword = next(r for r in rules.requirements if r.keywords)
+    years = next(r for r in rules.requirements if r.years is not None)
+    go = rules.skills["go"]
+    scoring = [rules.model_copy(update={"tolerance_years": 2.0}), _requirement(rules, years.id, years=years.years + 3),
+               _requirement(rules, keyword.id, weight=keyword.weight + 1, at_least=1),
+               _requirement(rules, years.id, gate=not years.gate)]
+    words = [rules.model_copy(update={"skills": {**rules.skills, "go": go.model_copy(update={"aliases": [
+                 *go.aliases, "golang-ish"]})}}),
+             rules.model_copy(update={"skills": {**rules.skills, "go": go.model_copy(update={"not_followed_by": [
+                 *go.not_followed_by, "fish"]})}}),
+             rules.model_copy(update={"roles": rules.roles.model_copy(update={"backend": [*rules.roles.backend,
+                                                                                          "plumber"]})}),
+             _requirement(rules, keyword.id, keywords=[*(keyword.keywords or []), "sharding"])]
+    assert {findings_key(key, r) for r in scoring} == {findings_key(key, rules)}
+    assert len({findings_key(key, r) for r in [rules, *words]}) == 1 + len(words)
+
+
+def test_forged_findings_with_a_matching_checksum_are_a_miss(tmp_path: Path, parsed_samples, screener, rules) -> None:
+    sha, parsed = next(iter(parsed_samples.values()))
+    key = findings_key(_keys(sha)[0], rules)
+    cache = ParseCache(tmp_path)
+    cache.store_findings(key, screener.finder.find(parsed))
+    cache.close()
+    forged = encode_findings(screener.finder.find(parsed)).replace('"text_chars":', '"text_chars":"9","x":', 1)
+    with sqlite3.connect(cache.path) as db:
+        db.execute("UPDATE found SET value = ?, checksum = ?", (forged, _checksum(key, "", forged.encode())))
+    db.close()
+    assert ParseCache(tmp_path).load_findings(key) is None
+
+
 @pytest.mark.parametrize("module, constant", [("screener.extract", "EXTRACTOR_VERSION"),
-                                              ("screener.parse", "PARSER_VERSION"),
-                                              ("screener.parse", "VOCABULARY_VERSION")])
+                                              ("screener.parse", "PARSER_VERSION")])
 def test_a_new_stage_version_misses_the_cache(tmp_path: Path, parsed_samples, monkeypatch, module: str,
                                               constant: str) -> None:
     import importlib

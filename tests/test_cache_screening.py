@@ -120,3 +120,75 @@ def test_check_and_diff_fill_and_use_the_cache(tmp_path: Path, cvs: Path, strict
     assert main([*check, "--update"]) == 0
     assert ParseCache(tmp_path / "c2").info().entries == len(list(cvs.iterdir()))
     assert main(check) == 0
+
+
+def _changed(loaded, **changes: object):
+    """The rules with some requirements changed (``{id: {field: value}}``) or other top-level fields."""
+    from screener.rules import LoadedRules
+
+    rules = loaded.rules
+    requirements = [r.model_copy(update=changes.get("requirements", {}).get(r.id, {})) for r in rules.requirements]
+    top = {k: v for k, v in changes.items() if k != "requirements"}
+    return LoadedRules(rules.model_copy(update={"requirements": requirements, **top}), loaded.path, loaded.sha256)
+
+
+def test_a_threshold_or_weight_change_rescores_cached_findings_without_matching(tmp_path: Path, cvs: Path,
+                                                                               loaded_rules, monkeypatch) -> None:
+    cache = ParseCache(tmp_path)
+    _scores(Screener(loaded_rules, AS_OF, cache=cache), cvs)
+    moved = _changed(loaded_rules, tolerance_years=1.0,
+                     requirements={"go_years": {"years": 9.0, "weight": 5.0}, "docker": {"gate": False}})
+    expected = _scores(Screener(moved, AS_OF), cvs)
+    assert expected != _scores(Screener(loaded_rules, AS_OF), cvs)
+    monkeypatch.setattr("screener.findings.Finder.find", lambda *a: pytest.fail("matched again"))
+    monkeypatch.setattr("screener.pipeline.extract", lambda *a, **k: pytest.fail("extracted again"))
+    assert _scores(Screener(moved, AS_OF, cache=cache), cvs) == expected
+
+
+def test_new_words_are_found_again_in_the_cached_parse(tmp_path: Path, cvs: Path, loaded_rules, monkeypatch) -> None:
+    cache = ParseCache(tmp_path)
+    _scores(Screener(loaded_rules, AS_OF, cache=cache), cvs)
+    skills = dict(loaded_rules.rules.skills)
+    skills["kafka"] = skills["kafka"].model_copy(update={"aliases": [*skills["kafka"].aliases, "event streaming"]})
+    keyword = next(r for r in loaded_rules.rules.requirements if r.keywords)
+    more = _changed(loaded_rules, skills=skills,
+                    requirements={keyword.id: {"keywords": [*(keyword.keywords or []), "consumer"]}})
+    expected = _scores(Screener(more, AS_OF), cvs)
+    monkeypatch.setattr("screener.pipeline.extract", lambda *a, **k: pytest.fail("extracted again"))
+    assert _scores(Screener(more, AS_OF, cache=cache), cvs) == expected
+
+
+def test_a_file_that_cannot_be_read_is_not_read_again(tmp_path: Path, loaded_rules, monkeypatch) -> None:
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    (folder / "empty.pdf").write_bytes(b"")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    cache = ParseCache(tmp_path / "cache")
+    first = _scores(Screener(loaded_rules, AS_OF, cache=cache), folder)
+    assert all(status == "error" for _, status, _ in first)
+    read = []
+    monkeypatch.setattr("screener.pipeline.extract", lambda *a, **k: read.append(a[1]) or pytest.fail("read"))
+    again = [(o.file, o.error_code, o.error_message) for o in
+             (Screener(loaded_rules, AS_OF, cache=cache).screen_file(p, p.name) for p in sorted(folder.iterdir()))]
+    assert [(f, s) for f, s, _ in first] == [(f, "error") for f, _, _ in again]
+    assert not read
+
+
+def test_a_warm_run_starts_no_worker_and_loads_no_reader(tmp_path: Path, cvs: Path, stricter_rules: Path) -> None:
+    import subprocess
+    import sys
+
+    cache = tmp_path / "cache"
+    args = [str(cvs), "--as-of", AS_OF.isoformat(), "-f", "json", "--cache", str(cache), "--no-audit"]
+    assert main(["screen", *args, "-o", str(tmp_path / "cold.json")]) == 0
+    probe = ("import sys; from screener.cli import main; code = main(sys.argv[1:]); "
+             "print(code, sorted(m for m in ('spacy', 'pdfminer', 'pypdfium2', 'docx', 'bs4', "
+             "'multiprocessing.forkserver', 'screener.parse.dates') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe, "screen", *args, "--rules", str(stricter_rules),
+                           "-o", str(tmp_path / "warm.json")], capture_output=True, text=True, check=True, cwd=REPO)
+    assert done.stdout.split(None, 1) == ["0", "[]\n"], done.stderr
+    uncached = tmp_path / "uncached.json"
+    assert main(["screen", *args[:-3], "--no-cache", "--no-audit", "--rules", str(stricter_rules),
+                 "-o", str(uncached)]) == 0
+    assert (tmp_path / "warm.json").read_bytes() == uncached.read_bytes()

@@ -71,5 +71,6 @@ def test_dask_needs_a_scheduler_and_one_that_answers(capsys, monkeypatch) -> Non
     monkeypatch.setattr("screener.executor.dask.CONNECT_TIMEOUT", 1.0)
     assert main(["screen", str(SAMPLES), "--executor", "dask"]) == 2
     assert "--scheduler" in capsys.readouterr().err
-    assert main(["screen", str(SAMPLES), "--executor", "dask", "--scheduler", "tcp://127.0.0.1:9"]) == 2
+    # without the cache, so that there is work to send (files whose findings are cached are scored here)
+    assert main(["screen", str(SAMPLES), "--executor", "dask", "--scheduler", "tcp://127.0.0.1:9", "--no-cache"]) == 2
     assert "cannot reach the Dask scheduler" in capsys.readouterr().err

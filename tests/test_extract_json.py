@@ -104,7 +104,7 @@ def test_broken_or_absurdly_nested_json_is_corrupt(data: bytes) -> None:
 
 def test_stated_positions_survive_the_parse_cache(screener) -> None:
     document = extract(json.dumps(RESUME).encode(), "resume.json")
-    parsed = Parsed(document, parse(document, AS_OF), screener.finder.tokenize(document.lines))
+    parsed = Parsed(document, parse(document, AS_OF), screener.finder.skills.tokenize(document.lines))
     again = decode(encode(parsed))
     assert again == parsed and again.document.positions == document.positions
     assert parse(again.document, AS_OF + 12).positions[0].dates.end == AS_OF + 12  # 'Present' moves on

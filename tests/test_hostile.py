@@ -107,7 +107,8 @@ def test_a_stuck_worker_is_killed_and_replaced(tmp_path: Path) -> None:
 
 def test_a_worker_that_cannot_start_is_exit_3(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "cv.txt").write_text(CV_TEXT)
-    code = main(["screen", str(tmp_path / "cv.txt"), "-f", "json", "-o", str(tmp_path / "r.json"), "--memory", "20"])
+    code = main(["screen", str(tmp_path / "cv.txt"), "-f", "json", "-o", str(tmp_path / "r.json"), "--memory", "20",
+                 "--no-cache"])  # a cached CV would be scored without a worker
     err = capfd.readouterr().err
     assert code == 3
     assert "a worker process could not start" in err and "--memory" in err and "Traceback" not in err

@@ -5,7 +5,7 @@ values."""
 
 from __future__ import annotations
 
-from screener.cache.keys import ENV_FOLDER, default_folder, document_key, parse_key
+from screener.cache.keys import ENV_FOLDER, default_folder, document_key, findings_key, parse_key
 from screener.cache.store import CacheInfo, ParseCache
 
-__all__ = ["ENV_FOLDER", "CacheInfo", "ParseCache", "default_folder", "document_key", "parse_key"]
+__all__ = ["ENV_FOLDER", "CacheInfo", "ParseCache", "default_folder", "document_key", "findings_key", "parse_key"]

@@ -1,4 +1,5 @@
-"""The parse product (:class:`~screener.model.Parsed`) as versioned JSON, and back.
+"""The parse product (:class:`~screener.model.Parsed`) and findings (:class:`~screener.model.Findings`)
+as versioned JSON, and back.
 
 JSON, never pickle: a cache file may be tampered with, and decoding must not run anything. Decoding
 checks every field's type, so a damaged value is an error (a cache miss), not a wrong result. Lines
@@ -11,23 +12,29 @@ import json
 from typing import Any, get_args
 
 from screener.model import (
+    Claim,
     DateRange,
     Document,
     DocumentKind,
+    Evidence,
+    Experience,
+    Findings,
     Line,
     Parsed,
     Position,
     Resume,
     Section,
     SectionKind,
+    SkillExperience,
     StatedPosition,
     Tokens,
 )
 
-FORMAT = 2  # bump when the layout of the JSON below changes
+FORMAT = 3  # bump when the layout of the JSON below changes
 _KINDS = set(get_args(DocumentKind))
 _SECTION_KINDS = set(get_args(SectionKind))
 _CALENDARS = {"gregorian", "jalali"}
+_BASES = {"dated", "claim", "none"}
 
 
 class DecodeError(ValueError):
@@ -50,10 +57,7 @@ def encode(parsed: Parsed) -> str:
             "lines": refs(r.lines),
             "warnings": list(r.warnings),
             "sections": [{"kind": s.kind, "heading": s.heading, "lines": refs(s.lines)} for s in r.sections],
-            "positions": [{"title": p.title, "organisation": p.organisation, "section": p.section,
-                           "dates": [p.dates.start, p.dates.end, p.dates.text, p.dates.ongoing, p.dates.coarse,
-                                     p.dates.calendar],
-                           "lines": refs(p.lines)} for p in r.positions],
+            "positions": [_position_value(p, refs) for p in r.positions],
         },
         "tokens": {"words": list(parsed.tokens.words), "spaces": "".join("01"[s] for s in parsed.tokens.spaces)},
     }
@@ -75,9 +79,7 @@ def decode(text: str) -> Parsed:
                             None if stated is None else tuple(_stated(x) for x in _get(d, "positions", list)))
         sections = tuple(Section(_choice(_get(s, "kind", str), _SECTION_KINDS), _get(s, "heading", str),
                                  _lines(s, table)) for s in _dicts(_get(r, "sections", list)))
-        positions = tuple(Position(_get(p, "title", str), _get(p, "organisation", str),
-                                   _dates(_get(p, "dates", list)), _lines(p, table), _get(p, "section", str))
-                          for p in _dicts(_get(r, "positions", list)))
+        positions = tuple(_position(p, table) for p in _dicts(_get(r, "positions", list)))
         words, spaces = _strings(_get(t, "words", list)), _get(t, "spaces", str)
         if len(words) != len(spaces) or set(spaces) - {"0", "1"}:
             raise DecodeError("tokens do not match their spaces")
@@ -86,6 +88,122 @@ def decode(text: str) -> Parsed:
         return Parsed(document, resume, tokens)
     except (ValueError, TypeError, KeyError, IndexError, RecursionError) as exc:
         raise DecodeError(f"not a stored parse: {exc}") from None
+
+
+def encode_findings(findings: Findings) -> str:
+    table: dict[Line, int] = {}
+
+    def refs(lines: tuple[Line, ...]) -> list[int]:
+        return [table.setdefault(line, len(table)) for line in lines]
+
+    e = findings.experience
+    value: dict[str, Any] = {
+        "format": FORMAT,
+        "positions": [_position_value(p, refs) for p in e.positions],
+        "months": [e.total_months, e.backend_months],
+        "backend": sorted(e.backend), "internships": sorted(e.internships),
+        "evidence": [[_evidence_value(x) for x in e.evidence_total], [_evidence_value(x) for x in e.evidence_backend]],
+        "skills": [[s.skill, s.dated_months, s.mentioned, s.last_used,
+                    None if s.claim is None else [s.claim.skill, s.claim.years, s.claim.text, s.claim.line],
+                    s.years, s.basis, s.coarse, [_evidence_value(x) for x in s.evidence], sorted(s.mention_lines)]
+                   for s in e.skills.values()],
+        "keywords": {rid: [[k, _evidence_value(x)] for k, x in found] for rid, found in findings.keywords.items()},
+        "text_chars": findings.text_chars,
+        "warnings": list(findings.warnings),
+    }
+    value["lines"] = [[x.text, x.number, x.page, x.heading, x.x0] for x in table]
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_findings(text: str) -> Findings:
+    """The value :func:`encode_findings` wrote; :class:`DecodeError` for anything else."""
+    try:
+        value = json.loads(text)
+        if _get(value, "format", int) != FORMAT:
+            raise DecodeError("another format version")
+        table = tuple(_line(x) for x in _get(value, "lines", list))
+        positions = tuple(_position(p, table) for p in _dicts(_get(value, "positions", list)))
+        total, backend_months = _ints(_get(value, "months", list), 2)
+        backend, internships = (frozenset(_ints(_get(value, key, list))) for key in ("backend", "internships"))
+        if not all(0 <= i < len(positions) for i in backend | internships):
+            raise DecodeError("a position reference is out of range")
+        evidence_total, evidence_backend = (_evidences(x) for x in _get(value, "evidence", list))
+        skills = {s.skill: s for s in map(_skill, _get(value, "skills", list))}
+        keywords = {rid: tuple(map(_keyword, _list(found))) for rid, found in _get(value, "keywords", dict).items()}
+        experience = Experience(total, backend_months, skills, positions, backend, internships, evidence_total,
+                                evidence_backend)
+        return Findings(experience, keywords, _get(value, "text_chars", int),
+                        tuple(_strings(_get(value, "warnings", list))))
+    except (ValueError, TypeError, KeyError, IndexError, RecursionError) as exc:
+        raise DecodeError(f"not stored findings: {exc}") from None
+
+
+def _position_value(p: Position, refs: Any) -> dict[str, Any]:
+    return {"title": p.title, "organisation": p.organisation, "section": p.section,
+            "dates": [p.dates.start, p.dates.end, p.dates.text, p.dates.ongoing, p.dates.coarse, p.dates.calendar],
+            "lines": refs(p.lines)}
+
+
+def _position(p: dict[str, Any], table: tuple[Line, ...]) -> Position:
+    return Position(_get(p, "title", str), _get(p, "organisation", str), _dates(_get(p, "dates", list)),
+                    _lines(p, table), _get(p, "section", str))
+
+
+def _evidence_value(e: Evidence) -> list[Any]:
+    return [e.source, e.text, e.start, e.end, e.months, e.match]
+
+
+def _evidence(x: Any) -> Evidence:
+    if not (type(x) is list and len(x) == 6):
+        raise DecodeError("evidence is [source, text, start, end, months, match]")
+    source, text, start, end, months, match = x
+    if not (type(source) is str and type(text) is str and (start is None or type(start) is str)
+            and (end is None or type(end) is str) and type(months) is int and (match is None or type(match) is str)):
+        raise DecodeError("the evidence's fields have the wrong types")
+    return Evidence(source, text, start, end, months, match)
+
+
+def _evidences(x: Any) -> tuple[Evidence, ...]:
+    return tuple(map(_evidence, _list(x)))
+
+
+def _keyword(x: Any) -> tuple[str, Evidence]:
+    if not (type(x) is list and len(x) == 2 and type(x[0]) is str):
+        raise DecodeError("a keyword found is [keyword, evidence]")
+    return x[0], _evidence(x[1])
+
+
+def _skill(x: Any) -> SkillExperience:
+    if not (type(x) is list and len(x) == 10):
+        raise DecodeError("a skill is [id, dated months, mentioned, last used, claim, years, basis, coarse, "
+                          "evidence, mention lines]")
+    skill, dated, mentioned, last_used, claim, years, basis, coarse, evidence, lines = x
+    if not (type(skill) is str and type(dated) is int and type(mentioned) is bool
+            and (last_used is None or type(last_used) is str) and type(years) in (int, float) and type(coarse) is bool):
+        raise DecodeError("a skill's fields have the wrong types")
+    return SkillExperience(skill, dated, mentioned, last_used, None if claim is None else _claim(claim), float(years),
+                           _choice(basis, _BASES), coarse, _evidences(evidence), frozenset(_ints(lines)))
+
+
+def _claim(x: Any) -> Claim:
+    if not (type(x) is list and len(x) == 4):
+        raise DecodeError("a claim is [skill, years, text, line]")
+    skill, years, text, line = x
+    if not (type(skill) is str and type(years) in (int, float) and type(text) is str and type(line) is int):
+        raise DecodeError("a claim's fields have the wrong types")
+    return Claim(skill, float(years), text, line)
+
+
+def _list(x: Any) -> list[Any]:
+    if type(x) is not list:
+        raise DecodeError("expected a list")
+    return x
+
+
+def _ints(x: Any, length: int | None = None) -> list[int]:
+    if not (type(x) is list and all(type(i) is int for i in x) and (length is None or len(x) == length)):
+        raise DecodeError("expected whole numbers")
+    return x
 
 
 def _get(value: Any, key: str, kind: type) -> Any:

@@ -1,4 +1,7 @@
-"""The parse cache on disk: one SQLite file in WAL mode, so that two runs can share it.
+"""The parse cache on disk: one SQLite file in WAL mode, so that two runs can share it. It has two tables:
+``parsed`` (what extraction and parsing made of a file), ``found`` (what a rules file's words found in
+such a parse, see screener.findings) and ``failed`` (why a file could not be read, where that follows
+from its bytes alone); none holds a score.
 
 Every value carries the sha256 of its JSON: a value that fails it, or does not decode, is a miss and is
 deleted. A file that is not a screener parse cache of this layout (damaged, another program's
@@ -9,17 +12,21 @@ the run. Either way a file is screened from its bytes again, so results are neve
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from screener.cache.codec import DecodeError, decode, encode
-from screener.model import Document, Parsed
+from screener.cache.codec import DecodeError, decode, decode_findings, encode, encode_findings
+from screener.errors import CONTENT_FAILURES, ExtractError
+from screener.model import Document, Findings, Parsed
 
+T = TypeVar("T")
 FILE_NAME = "parse-cache.sqlite3"
 APPLICATION_ID = 0x53435243  # 'SCRC' in the database header: a screener parse cache
-LAYOUT = 1  # PRAGMA user_version: the table layout below
+LAYOUT = 2  # PRAGMA user_version: the table layout below
 _TABLE = """CREATE TABLE parsed (
     key TEXT PRIMARY KEY,        -- sha256 and everything parsing depends on (see screener.cache.keys)
     document_key TEXT NOT NULL,  -- sha256 and everything extraction depends on
@@ -27,6 +34,18 @@ _TABLE = """CREATE TABLE parsed (
     checksum TEXT NOT NULL       -- sha256 of both keys and value
 )"""
 _INDEX = "CREATE INDEX parsed_document ON parsed (document_key)"
+_FOUND = """CREATE TABLE found (
+    key TEXT PRIMARY KEY,        -- a parse's key and what the rules look for (see screener.cache.keys)
+    value TEXT NOT NULL,         -- the findings as JSON (screener.cache.codec)
+    checksum TEXT NOT NULL       -- sha256 of key and value
+)"""
+_FAILED = """CREATE TABLE failed (
+    key TEXT PRIMARY KEY,        -- a document's key (screener.cache.keys.document_key)
+    value TEXT NOT NULL,         -- [error code, message] as JSON (screener.errors.CONTENT_FAILURES)
+    checksum TEXT NOT NULL       -- sha256 of key and value
+)"""
+_SCHEMA = (_TABLE, _INDEX, _FOUND, _FAILED)
+_VALUE_TABLES = {"found", "failed"}  # (key, value, checksum): one value per key
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 _DAMAGED = (sqlite3.DatabaseError, UnicodeDecodeError)  # what reading a damaged file raises
 
@@ -67,6 +86,21 @@ class ParseCache:
         self._execute("INSERT OR REPLACE INTO parsed VALUES (?, ?, ?, ?)",
                       (key, document_key, value.decode(), _checksum(key, document_key, value)))
 
+    def load_findings(self, key: str) -> Findings | None:
+        """The findings stored under ``key`` (see screener.cache.keys.findings_key), or None."""
+        return self._load("found", key, decode_findings)
+
+    def store_findings(self, key: str, findings: Findings) -> None:
+        self._store("found", key, encode_findings(findings))
+
+    def load_failure(self, document_key: str) -> ExtractError | None:
+        """Why the document could not be read, when that followed from its bytes alone; or None."""
+        return self._load("failed", document_key, _decode_failure)
+
+    def store_failure(self, document_key: str, failure: ExtractError) -> None:
+        if failure.code in CONTENT_FAILURES:
+            self._store("failed", document_key, json.dumps([failure.code, failure.message], ensure_ascii=False))
+
     def info(self) -> CacheInfo:
         if not self.path.exists():
             return CacheInfo(self.path, 0, 0)
@@ -88,6 +122,27 @@ class ParseCache:
             self._conn = None
 
     # --- below: checking values, opening and rebuilding the file ----------------------------------------
+
+    def _load(self, table: str, key: str, decode: Callable[[str], T]) -> T | None:
+        """The value stored under ``key`` in a (key, value, checksum) table; one that fails its checksum
+        or does not decode is deleted."""
+        assert table in _VALUE_TABLES
+        row = self._execute(f"SELECT rowid, value, checksum FROM {table} WHERE key = ?", (key,))
+        if row is None:
+            return None
+        rowid, value, checksum = row
+        try:
+            if checksum.decode() == _checksum(key, "", value):
+                return decode(value.decode())
+        except (DecodeError, UnicodeDecodeError, AttributeError):
+            pass
+        self._execute(f"DELETE FROM {table} WHERE rowid = ?", (rowid,))
+        return None
+
+    def _store(self, table: str, key: str, value: str) -> None:
+        assert table in _VALUE_TABLES
+        data = value.encode()
+        self._execute(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)", (key, value, _checksum(key, "", data)))
 
     def _decoded(self, row: tuple[Any, ...], key: str | None = None, document_key: str | None = None) -> Parsed | None:
         """The value of a row if its checksum holds for the key asked for (a damaged index cannot hand
@@ -140,14 +195,14 @@ class ParseCache:
             layout = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if (app, layout, tables) == (0, 0, set()):
-                conn.execute(_TABLE)
-                conn.execute(_INDEX)
+                for statement in _SCHEMA:
+                    conn.execute(statement)
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 conn.execute(f"PRAGMA user_version = {LAYOUT}")
-            elif (app, layout, tables) != (APPLICATION_ID, LAYOUT, {b"parsed"}):
+            elif (app, layout, tables) != (APPLICATION_ID, LAYOUT, {b"parsed", *(t.encode() for t in _VALUE_TABLES)}):
                 raise _NotOurs
             elif {r[0] for r in conn.execute("SELECT sql FROM sqlite_master WHERE sql NOT NULL")} \
-                    != {_TABLE.encode(), _INDEX.encode()}:
+                    != {statement.encode() for statement in _SCHEMA}:
                 raise _NotOurs  # a damaged schema (a column renamed by a flipped bit) fails every query
             conn.execute("COMMIT")
         except BaseException:
@@ -167,6 +222,16 @@ class ParseCache:
 
     def _side_files(self) -> list[Path]:
         return [self.path.with_name(self.path.name + suffix) for suffix in _SIDE_FILES]
+
+
+def _decode_failure(text: str) -> ExtractError:
+    try:
+        code, message = json.loads(text)
+        if code in CONTENT_FAILURES and type(message) is str:
+            return ExtractError(code, message)
+    except (ValueError, TypeError):
+        pass
+    raise DecodeError("not a stored failure")
 
 
 def _checksum(key: str, document_key: str, value: bytes) -> str:

@@ -11,13 +11,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from screener.spool import Row
-from screener.worker import Settings, screen_each
+from screener.worker import Settings, prepare, screen_each
 
 if TYPE_CHECKING:
     from screener.discover import Input
 
 
 class Executor(Protocol):
+    def prepare(self) -> None:
+        """Get ready to screen (start what takes time to start), while the caller does something else."""
+        ...
+
     def screen(self, tasks: Sequence[Input], settings: Settings, on_row: Callable[[int, Row], None]) -> None:
         """``on_row(index, row)`` once per task, in the order tasks finish."""
         ...
@@ -29,6 +33,9 @@ class LocalPool:
 
     jobs: int
 
+    def prepare(self) -> None:
+        prepare()
+
     def screen(self, tasks: Sequence[Input], settings: Settings, on_row: Callable[[int, Row], None]) -> None:
         screen_each(tasks, settings, self.jobs, on_row)
 
@@ -38,6 +45,9 @@ class DaskCluster:
     """Tasks on the Dask cluster whose scheduler is at ``scheduler`` (e.g. tcp://10.0.0.5:8786)."""
 
     scheduler: str
+
+    def prepare(self) -> None:
+        pass  # the cluster's workers are already running
 
     def screen(self, tasks: Sequence[Input], settings: Settings, on_row: Callable[[int, Row], None]) -> None:
         from screener.executor.dask import screen_on_dask

@@ -1,24 +1,33 @@
-"""Parsing: :class:`~screener.model.Document` → :class:`~screener.model.Resume`."""
+"""Parsing: :class:`~screener.model.Document` → :class:`~screener.model.Resume`.
+
+The stages are imported when a document is parsed, not with the package: a run whose parses all come
+from the cache never loads the date grammar or the word lists.
+"""
 
 from __future__ import annotations
 
-from screener.model import Document, Resume
-from screener.parse.date_checks import date_warnings
-from screener.parse.positions import find_positions
-from screener.parse.sections import split_sections
-from screener.parse.stated import stated_positions
-from screener.parse.vocabulary import Vocabulary, default_vocabulary
-from screener.parse.wordlists import VOCABULARY_VERSION
+from typing import TYPE_CHECKING
 
-# Both key the parse cache: bump PARSER_VERSION when the mechanisms change what a document parses to;
-# VOCABULARY_VERSION follows the word-list files by itself (a digest of them).
+from screener.model import Document, Resume
+
+if TYPE_CHECKING:
+    from screener.parse.vocabulary import Vocabulary
+
+# Keys the parse cache: bump PARSER_VERSION when the mechanisms change what a document parses to (the
+# cache key also digests this package's source and the word-list files, see screener.cache.keys).
 PARSER_VERSION = 3
-__all__ = ["PARSER_VERSION", "VOCABULARY_VERSION", "parse"]
+__all__ = ["PARSER_VERSION", "parse"]
 
 
 def parse(document: Document, as_of: int, vocab: Vocabulary | None = None) -> Resume:
     """Sections and dated positions of a document; ``as_of`` (a month index) is what 'Present' means.
     ``vocab`` (headings, title words) defaults to the one shipped in the package."""
+    from screener.parse.date_checks import date_warnings
+    from screener.parse.positions import find_positions
+    from screener.parse.sections import split_sections
+    from screener.parse.stated import stated_positions
+    from screener.parse.vocabulary import default_vocabulary
+
     vocab = vocab or default_vocabulary()
     sections = split_sections(document.lines, vocab)
     if document.positions is None:

@@ -183,6 +183,12 @@ class Rules(_Strict):
         default_factory=VocabularyExtension,
         description="Words added to the parser's vocabulary: section headings, job-title words.")
 
+    def parser_words(self) -> tuple[dict[str, list[str]], list[str]]:
+        """The words this file adds to the parser's vocabulary: headings by section kind (its
+        ``vocabulary`` key), and job-title words (that key's, and the technical and internship role
+        words, which are job-title words too). They key the parse cache."""
+        return dict(self.vocabulary.headings), self.vocabulary.job_titles + self.roles.technical + self.roles.internship
+
     @model_validator(mode="before")
     @classmethod
     def _taxonomy(cls, data: Any) -> Any:
