@@ -138,8 +138,9 @@ class Screener:
         return Parsed(document, resume, self.finder.skills.tokenize(document.lines))
 
     def _scored(self, file: str, digest: str, findings: Findings, parsed: Parsed | None) -> Outcome:
-        return Outcome(file, digest, "ok", document=parsed and parsed.document, resume=parsed and parsed.resume,
-                       findings=findings, assessment=self.assessor.assess(findings))
+        return Outcome(file, digest, "ok", document=parsed.document if parsed else None,
+                       resume=parsed.resume if parsed else None, findings=findings,
+                       assessment=self.assessor.assess(findings))
 
     def screen_file(self, path: Path, file: str | None = None) -> Outcome:
         """Screen a file from disk, checking its size before reading it."""

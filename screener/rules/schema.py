@@ -148,11 +148,13 @@ class Requirement(_Strict):
         return self
 
 
+HeadingKind = Literal["experience", "education", "skills", "projects", "summary", "credentials", "activities", "other"]
+
+
 class VocabularyExtension(_Strict):
     """Words this rules file adds to the parser's vocabulary (screener/data/vocabulary/*.yaml)."""
 
-    headings: dict[Literal["experience", "education", "skills", "projects", "summary", "credentials",
-                           "activities", "other"], list[str]] = Field(
+    headings: dict[HeadingKind, list[str]] = Field(
         default_factory=dict,
         description="More section headings by the kind of section they open: only 'experience' sections "
                     "hold jobs; dates under education, projects, credentials and activities never count.",
@@ -183,7 +185,7 @@ class Rules(_Strict):
         default_factory=VocabularyExtension,
         description="Words added to the parser's vocabulary: section headings, job-title words.")
 
-    def parser_words(self) -> tuple[dict[str, list[str]], list[str]]:
+    def parser_words(self) -> tuple[dict[HeadingKind, list[str]], list[str]]:
         """The words this file adds to the parser's vocabulary: headings by section kind (its
         ``vocabulary`` key), and job-title words (that key's, and the technical and internship role
         words, which are job-title words too). They key the parse cache."""
