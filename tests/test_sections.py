@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from screener.extract.text import extract_text
 from screener.model import Line
 from screener.parse.sections import heading_kind, split_sections
 
@@ -101,3 +102,14 @@ def test_a_company_name_wrapped_before_its_dates_is_not_a_heading() -> None:
     lines = (Line("Experience", 1), Line("Senior Backend Engineer, Ixix", 2), Line("Technologies (12/2021–04/2025)", 3),
              Line("Skills", 4), Line("Go", 5))
     assert [(s.kind, len(s.lines)) for s in split_sections(lines)] == [("experience", 2), ("skills", 1)]
+
+
+def test_an_organisation_named_like_a_section_above_its_dates_stays_in_its_job() -> None:
+    # 'Technologies' and 'Skills' name sections, but here they end company names set in capitals,
+    # each just above its role's dates
+    sections = split_sections(extract_text(
+        "EXPERIENCE\nSite Reliability Engineer\nQUILLON TECHNOLOGIES\nMar 2019 – Present\n- Kept Kafka up.\n"
+        "Backend Developer\nBRIGHT SKILLS\nJan 2016 – Feb 2019\n- Wrote Go.\n"
+        "TECHNOLOGIES USED DAILY\nGo, Kafka\n".encode(), markdown=False).lines)
+    assert [(s.kind, s.heading) for s in sections] == [("experience", "EXPERIENCE"),
+                                                       ("skills", "TECHNOLOGIES USED DAILY")]

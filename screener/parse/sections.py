@@ -20,6 +20,7 @@ _ORNAMENT = re.compile(r"^(?:[^\w(\[（【]|_|\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVX]{
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）|【[^【】]*】")
 # Where a heading's words end and other words begin: 'Experience — 10 years', '工作经历：…', 'Skills: Go'
 _AFTER_HEADING = re.compile(r"\s+[-–—|·•~]+\s+|\s*[:：|]\s*|\s*[—–]\s*")
+_UNDATED: tuple[SectionKind, ...] = ("skills", "summary", "other")  # sections that hold no dated entries
 _NOT_A_YEAR = 10**6  # 'as of' for reading ranges in a heading's extra words, where only their place matters
 
 
@@ -30,6 +31,7 @@ class Heading:
     kind: SectionKind
     text: str
     rest: str = ""  # a first line of content beside the heading ('EXPERIENCE<TAB>Acme …', '工作经历：Acme …')
+    guessed: bool = False  # by a keyword in wording the vocabulary does not list ('Freelance Experience')
 
 
 def _strip_ornament(text: str) -> str:
@@ -89,7 +91,7 @@ def _by_keyword(line: Line, core: str, vocab: Vocabulary) -> Heading | None:
         # a longer line opens a section only by a noun that names one ('Experience and Leadership'),
         # not by a word a title may hold
         if pattern.search(norm) and (len(words) <= 3 or kind not in ("projects", "summary")):
-            return Heading(kind, core)
+            return Heading(kind, core, guessed=True)
     return None
 
 
@@ -102,12 +104,16 @@ def _heading_in_last_cell(line: Line, vocab: Vocabulary) -> tuple[Line, Heading]
     return (replace(line, text=rest.strip()), Heading(kind, last.strip())) if kind else None
 
 
-def _inside_a_job(line: Line, heading: Heading, vocab: Vocabulary) -> bool:
+def _inside_a_job(line: Line, heading: Heading, vocab: Vocabulary, following: tuple[Line, ...]) -> bool:
     """In an experience section, a line of a job rather than a heading: 'Tech stack:' or 'Environment:'
-    as a label, or a dated line whose words only look like another section's ('Ixix' / 'Technologies
-    (12/2021–04/2025)', a company name wrapped before its dates)."""
+    as a label, a dated line whose words only look like another section's ('Ixix' / 'Technologies
+    (12/2021–04/2025)', a company name wrapped before its dates), or an organisation named with such a
+    word just above its dates ('Quillon Technologies' / 'Mar 2019 – Present'): a guessed section that
+    never opens with dates (skills, a summary, languages) does not start there."""
     label, colon, _ = line.text.replace("：", ":").partition(":")
     if colon and normalise(label) in vocab.job_details:
+        return True
+    if heading.guessed and heading.kind in _UNDATED and any(find_ranges(x.text, _NOT_A_YEAR) for x in following):
         return True
     return heading.kind != "experience" and bool(find_ranges(line.text, _NOT_A_YEAR))
 
@@ -125,12 +131,12 @@ def split_sections(lines: tuple[Line, ...], vocab: Vocabulary | None = None) -> 
     title = ""
     body: list[Line] = []
     vocab = vocab or default_vocabulary()
-    for line in lines:
+    for n, line in enumerate(lines):
         heading = parse_heading(line, vocab)
         if heading is None and (beside := _heading_in_last_cell(line, vocab)):
             body.append(beside[0])  # a sidebar's cell glued before the heading: 'English, Spanish<TAB>Employment'
             heading = beside[1]
-        if heading is None or (kind == "experience" and _inside_a_job(line, heading, vocab)):
+        if heading is None or (kind == "experience" and _inside_a_job(line, heading, vocab, lines[n + 1:n + 3])):
             body.append(line)
             continue
         if body or kind != "preamble":
