@@ -311,6 +311,99 @@ def test_an_invisible_ocr_layer_is_kept_with_a_warning() -> None:
     assert "invisible layer" in doc.warnings[0]
 
 
+def test_an_accent_drawn_over_its_letter_is_read_as_one_accented_letter() -> None:
+    # pdfTeX with OT1 fonts sets 'é' as an 'e' and a '´' of its own placed over it (and 'ê' with 'ˆ');
+    # the word must come out whole and accented, not cut where the accent sits
+    def draw(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 11)
+        for y, pieces in ((700, ("Exp", ("e", "´"), "rience professionnelle")), (680, ("Compet", ("e", "ˆ"), "ncias"))):
+            x = 50.0
+            for piece in pieces:
+                if isinstance(piece, tuple):  # the accent first, centred over the letter, as TeX's \accent does
+                    piece, accent = piece
+                    shift = canvas.stringWidth(piece, "Helvetica", 11) - canvas.stringWidth(accent, "Helvetica", 11)
+                    canvas.drawString(x + shift / 2, y, accent)
+                canvas.drawString(x, y, piece)
+                x += canvas.stringWidth(piece, "Helvetica", 11)
+
+    assert texts(read(make_pdf(draw))) == ["Expérience professionnelle", "Competências"]
+
+
+def test_a_job_running_over_a_page_break_is_not_cut_by_the_sidebar_beside_its_first_half() -> None:
+    """Page 1: a short sidebar (skills and languages) left of a column of jobs; the last job's bullets
+    go on at the top of page 2. Its page-2 lines are still the job's, not the languages section's."""
+    from screener.parse import parse
+
+    jobs = [("Platform Engineer", "Sandpiper Rail", "Apr 2022 – Present"),
+            ("Backend Developer", "Gannet Insurance", "Jan 2019 – Mar 2022"),
+            ("Developer", "Shag Analytics", "Jun 2016 – Dec 2018"),
+            ("Junior Developer", "Puffin Print", "Aug 2014 – May 2016"),
+            ("Support Developer", "Fulmar Telecom", "Sep 2011 – Jul 2014")]
+
+    def first(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica-Bold", 11)
+        for y, text in ((800, "Skills"), (740, "Languages")):
+            canvas.drawString(40, y, text)
+        canvas.setFont("Helvetica", 9)
+        for y, text in ((785, "Elixir, Haskell,"), (771, "Terraform,"), (757, "Ansible"), (725, "English, Gaelic")):
+            canvas.drawString(40, y, text)
+        canvas.setFont("Helvetica-Bold", 11)
+        canvas.drawString(210, 800, "Employment History")
+        y = 780
+        for title, company, when in jobs:
+            canvas.setFont("Helvetica-Bold", 10)
+            canvas.drawString(210, y, f"{title}, {company}")
+            canvas.setFont("Helvetica", 9)
+            canvas.drawRightString(555, y, when)
+            for k in range(7):
+                canvas.drawString(210, y - 13 * (k + 1), "• " + " ".join(LIPSUM[k:k + 7]))
+            y -= 13 * 8 + 14
+
+    def second(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 9)
+        for k, text in enumerate(("• Ran the Kafka brokers for the billing team.", "• Kept the MySQL replicas fresh.")):
+            canvas.drawString(210, 800 - 13 * k, text)
+
+    resume = parse(read(make_pdf(first, second)), 2026 * 12 + 10)
+    assert [p.organisation for p in resume.positions] == [company for _, company, _ in jobs]
+    last = " ".join(line.text for line in resume.positions[-1].lines)
+    assert "Kafka brokers" in last and "MySQL replicas" in last
+
+
+def test_a_sidebar_line_running_into_the_gutter_does_not_join_the_sidebar_to_the_jobs() -> None:
+    """A left sidebar whose tag line is too wide for it (TeX sets it overfull) runs into the gutter up to
+    where the main column starts, on a baseline of its own. The sidebar is still read apart: no job
+    line holds a sidebar's words."""
+    jobs = [("Release Engineer, Kittiwake Maps", "Feb 2020 – Present"),
+            ("Backend Developer, Guillemot Bank", "Mar 2017 – Jan 2020"),
+            ("Developer, Skua Games", "May 2014 – Feb 2017")]
+
+    def page(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica-Bold", 11)
+        for y, text in ((795, "Skills"), (735, "Education"), (690, "Languages")):
+            canvas.drawString(40, y, text)
+        canvas.setFont("Helvetica", 9)
+        wide = "Go Kafka Redis Docker Ruby"  # ends where the main column begins
+        canvas.drawString(200 - canvas.stringWidth(wide, "Helvetica", 9) + 10, 781, wide)
+        for y, text in ((769, "Erlang Lua"), (721, "BSc Physics"), (709, "Univ. of Aberdeen"),
+                        (676, "English, Norwegian")):
+            canvas.drawString(40, y, text)
+        y = 790
+        for title, when in jobs:
+            canvas.setFont("Helvetica-Bold", 10)
+            canvas.drawString(210, y, title)
+            canvas.setFont("Helvetica", 9)
+            canvas.drawRightString(555, y - 12, when)
+            for k in range(5):
+                canvas.drawString(210, y - 12 * (k + 2), "• " + " ".join(LIPSUM[k:k + 6]))
+            y -= 12 * 8
+
+    lines = texts(read(make_pdf(page)))
+    sidebar = {"Skills", "Go Kafka Redis Docker Ruby", "Erlang Lua", "Education", "BSc Physics",
+               "Univ. of Aberdeen", "Languages", "English, Norwegian"}
+    assert sidebar <= set(lines), lines
+
+
 # --- failures -------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("data", [b"", os.urandom(2000), b"%PDF-1.4\n" + os.urandom(2000),

@@ -15,7 +15,7 @@ import statistics
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -112,9 +112,43 @@ def _same_line(a: list[Glyph], b: list[Glyph], t: LayoutTuning) -> bool:
     return bands[0][0] <= (bands[1][0] + bands[1][1]) / 2 <= bands[0][1] and not _overlap(a, b, t.overlap_pt)
 
 
+# Accents a typesetter may draw as glyphs of their own over a letter (TeX's \\accent with OT1 fonts):
+# spacing forms and combining marks, as the combining mark they put on the letter.
+_ACCENTS = {"´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "^": "\u0302", "¨": "\u0308", "˜": "\u0303",
+            "~": "\u0303", "¸": "\u0327", "ˇ": "\u030c", "˘": "\u0306", "˚": "\u030a", "˝": "\u030b",
+            "˙": "\u0307", "¯": "\u0304", "ˉ": "\u0304", "˛": "\u0328"}
+_ACCENTS.update({mark: mark for mark in set(_ACCENTS.values())})
+
+
+def _compose_accents(glyphs: list[Glyph], t: LayoutTuning) -> list[Glyph]:
+    """An accent drawn as a glyph of its own over (or under) a letter — pdfTeX with OT1 fonts sets 'é'
+    as 'e' and '´' — is put on that letter ('é'), so that a word is not cut where its accent sits."""
+    marks = [g for g in glyphs if g.text in _ACCENTS]
+    if not marks:
+        return glyphs
+    letters: dict[int, list[Glyph]] = defaultdict(list)  # by baseline, to the nearest point
+    for g in glyphs:
+        if g.text.isalpha():
+            letters[round(g.base)].append(g)
+    put: dict[int, str] = {}
+    dropped: set[int] = set()
+    for mark in marks:
+        centre = (mark.x0 + mark.x1) / 2
+        reach = round(t.baseline_em * 2 * max(mark.size, 1.0))
+        under = [g for b in range(round(mark.base) - reach, round(mark.base) + reach + 1) for g in letters.get(b, ())
+                 if g.x0 <= centre <= g.x1]
+        if under:
+            letter = min(under, key=lambda g: abs(g.base - mark.base))
+            put[id(letter)] = put.get(id(letter), "") + _ACCENTS[mark.text]
+            dropped.add(id(mark))
+    return [replace(g, text=unicodedata.normalize("NFC", ("i" if g.text == "ı" else g.text) + put[id(g)]))
+            if id(g) in put else g for g in glyphs if id(g) not in dropped]
+
+
 def _rows(glyphs: list[Glyph], t: LayoutTuning) -> list[_Row]:
     """Baseline clusters (tolerance relative to font size), then neighbouring clusters on one visual
     line merged: a smaller date set beside a title, a superscript."""
+    glyphs = _compose_accents(glyphs, t)
     groups: list[list[Glyph]] = []
     anchor = size = 0.0
     for g in sorted(glyphs, key=lambda g: -g.base):
@@ -183,7 +217,7 @@ def _gutter(rows: list[_Row], t: LayoutTuning) -> tuple[int, float, int, int]:
         for i in range(len(rows) + 1):
             if i == len(rows) or _crosses(rows[i], x, t):
                 run = rows[start:i]
-                score = min(sum(r.chunks[0].x1 <= x for r in run), sum(r.chunks[-1].x0 >= x for r in run))
+                score = min(sum(r.chunks[0].x0 < x for r in run), sum(r.chunks[-1].x0 >= x for r in run))
                 best = max(best, (score, x, start, i), key=lambda b: b[0])
                 start = i + 1
         x += t.gutter_step_pt
@@ -191,7 +225,10 @@ def _gutter(rows: list[_Row], t: LayoutTuning) -> tuple[int, float, int, int]:
 
 
 def _crosses(row: _Row, x: float, t: LayoutTuning) -> bool:
-    return any(c.x0 - t.gutter_clear_pt < x < c.x1 + t.gutter_clear_pt for c in row.chunks)
+    """A chunk of the row reaches the gutter at x, unless it is a line of the left column that runs a
+    little over its edge (an overfull line: a tag cloud's last tag), which is still the left column's."""
+    return any(c.x0 - t.gutter_clear_pt < x < c.x1 + t.gutter_clear_pt
+               and not (c.x0 < x - t.gutter_clear_pt and c.x1 - x <= t.overrun_em * row.size) for c in row.chunks)
 
 
 def _snap_to_shared_edge(rows: list[_Row], x: float, first: int, end: int,
@@ -252,26 +289,28 @@ def _labels_entries(side: list[_Row], main: list[_Row], t: LayoutTuning) -> bool
             and holes >= t.label_hole_share * len(facing))
 
 
-def _columns(rows: list[_Row], t: LayoutTuning, depth: int = 0) -> list[list[_Row]]:
-    """Blocks in reading order: [rows above, main column, sidebar, rows below], or [rows].
+def _columns(rows: list[_Row], t: LayoutTuning, depth: int = 0) -> list[tuple[list[_Row], bool]]:
+    """Blocks in reading order, each with whether it is a sidebar: [rows above, main column, rows
+    below, sidebar], or [rows].
 
     A sidebar is read apart from the main column (so its skills never land in a job beside it) only
     when each side of the gutter is a continuous flow of text; the steps above say why not."""
     if depth > t.max_column_depth or len(rows) < t.min_rows_for_columns:
-        return [rows]
+        return [(rows, False)]
     score, x, first, end = _gutter(rows, t)
     if score < t.min_side_rows:
-        return [rows]
+        return [(rows, False)]
     x, first, end = _snap_to_shared_edge(rows, x, first, end, t)
-    left = [_Row([c for c in r.chunks if c.x1 <= x], r.label) for r in rows[first:end] if r.chunks[0].x1 <= x]
+    left = [_Row([c for c in r.chunks if c.x0 < x], r.label) for r in rows[first:end] if r.chunks[0].x0 < x]
     right = [_Row([c for c in r.chunks if c.x0 >= x]) for r in rows[first:end] if r.chunks[-1].x0 >= x]
     if why := _not_a_sidebar(rows, left, right, first, end, t):
         _log.debug("gutter at x=%.0f pt is not a sidebar: %s", x, why)  # shown with logging at DEBUG
-        return [rows]
+        return [(rows, False)]
     width = [max(c.x1 for r in s for c in r.chunks) - min(r.chunks[0].x0 for r in s) for s in (left, right)]
     main, side = (left, right) if width[0] >= width[1] else (right, left)
-    blocks = [rows[:first], *_columns(main, t, depth + 1), *_columns(side, t, depth + 1), rows[end:]]
-    return [b for b in blocks if b]
+    blocks = [(rows[:first], False), *_columns(main, t, depth + 1), (rows[end:], False),
+              *((b, True) for b, _ in _columns(side, t, depth + 1))]
+    return [(b, aside) for b, aside in blocks if b]
 
 
 # ----------------------------------------------------------------------------- text
@@ -361,8 +400,9 @@ def _pages(pages: dict[int, int]) -> str:
 
 
 def _page_lines(page: RawPage, hidden: dict[str, dict[int, int]], ocr: dict[int, int],
-                t: LayoutTuning) -> list[_Out]:
-    """The page's visible lines in reading order; hidden characters are counted by reason."""
+                t: LayoutTuning) -> tuple[list[_Out], list[_Out]]:
+    """The page's visible lines in reading order, and its sidebar's apart; hidden characters are counted
+    by reason."""
     on_dark = _dark_test(page.dark_boxes)
     kept: list[Glyph] = []
     for g in page.glyphs:
@@ -377,7 +417,9 @@ def _page_lines(page: RawPage, hidden: dict[str, dict[int, int]], ocr: dict[int,
         hidden["invisible (rendering mode 3)"][page.number] += invisible
         kept = [g for g in kept if not g.invisible]
     out: list[_Out] = []
-    for block in _columns(_rows([g for g in kept if g.upright], t), t):
+    aside: list[_Out] = []
+    for block, in_sidebar in _columns(_rows([g for g in kept if g.upright], t), t):
+        lines = aside if in_sidebar else out
         for above, row in zip([None, *block], block, strict=False):
             parts = [row.chunks[:1], row.chunks[1:]] if row.label else [row.chunks]
             if above is not None and _wrapped_tail(above, row, t):  # 'Title<TAB>Sep 2016 – Jan' / '2020'
@@ -385,9 +427,9 @@ def _page_lines(page: RawPage, hidden: dict[str, dict[int, int]], ocr: dict[int,
             for chunks in filter(None, parts):
                 ink = [g for c in chunks for g in c.glyphs if not g.text.isspace()]
                 if text := _clean("\t".join(_text(c, t) for c in chunks)):
-                    out.append(_Out(text, page.number, chunks[0].x0, statistics.median(g.size for g in ink),
+                    lines.append(_Out(text, page.number, chunks[0].x0, statistics.median(g.size for g in ink),
                                     sum(g.bold for g in ink) >= 0.8 * len(ink)))
-    return out + _rotated([g for g in kept if not g.upright], page.number, t)
+    return out + _rotated([g for g in kept if not g.upright], page.number, t), aside
 
 
 def _wrapped_tail(above: _Row, row: _Row, t: LayoutTuning) -> bool:
@@ -407,7 +449,10 @@ def _wrapped_tail(above: _Row, row: _Row, t: LayoutTuning) -> bool:
 def _layout(pages: list[RawPage], t: LayoutTuning) -> Document:
     hidden: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     ocr: dict[int, int] = {}
-    out = [line for page in pages for line in _page_lines(page, hidden, ocr, t)]
+    # the main column flows on from page to page; sidebars are read after it, so that a job running
+    # over a page break is not cut by the sidebar beside its first half
+    flows, sidebars = zip(*(_page_lines(page, hidden, ocr, t) for page in pages), strict=True) if pages else ((), ())
+    out = [line for flow in (*flows, *sidebars) for line in flow]
     warnings = [f"page {p.number} has too much text: {p.dropped} characters past the limit were not read"
                 for p in pages if p.dropped]
     if hidden:

@@ -35,7 +35,9 @@ class LayoutTuning:
     max_column_depth: int = 1  # levels: a sidebar may itself be split once more (three columns)
     gutter_margin: float = 0.15  # share of the text width: no gutter this close to either edge
     gutter_step_pt: float = 2.0  # pt: candidate gutters are tried at this spacing
-    gutter_clear_pt: float = 2.0  # pt: a chunk this close to a gutter crosses it
+    gutter_clear_pt: float = 2.0  # pt: a chunk this close to a gutter crosses it…
+    overrun_em: float = 1.5  # em: …unless it starts left of it and runs at most this far past it (a left
+    #                          column's overfull line, as TeX sets a tag cloud too wide for a sidebar)
     min_side_rows: int = 5  # rows: each side of a gutter needs this many rows to be a column
     side_extent: float = 0.4  # share of the text height: each side must span this much as a flow…
     short_side_extent: float = 0.1  # share: …or this much beside a gutter that runs down the whole page (a
