@@ -208,7 +208,7 @@ def paracol_source(layout: Layout, source: Source, rng: random.Random) -> str:
                      f"{tex(range_text(act.start, None, c))}}}\\par"]
     degree, school, y1, y2 = source.degree
     tags = " ".join(f"\\fbox{{{tex(t)}}}" for t in [LABELS[s] for s in source.listed] + ["Python", "PostgreSQL"])
-    side = [f"\\faEnvelope~{tex(source.name.split()[0].lower())}@example.org\\par",
+    side = ["\\raggedright", f"\\faEnvelope~{tex(source.name.split()[0].lower())}@example.org\\par",
             f"\\section*{{{_heading_text('skills', layout, rng, source)}}}", f"{tags}\\par",
             f"\\section*{{{_heading_text('education', layout, rng, source)}}}",
             f"\\textbf{{{tex(degree)}}}\\par {tex(school)}\\par {y1} -- {y2}\\par",
