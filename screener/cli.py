@@ -216,7 +216,7 @@ def explain(
         from screener.blind import blind_candidate, blind_rows
         from screener.discover import Input
 
-        given = Input(file.resolve(), str(file))
+        given = Input(str(file.resolve()), str(file))
         row = blind_rows([blind_candidate(outcome, screener.loaded, file)], [given], [])[0][0]
     print_explanation(row, Console(highlight=False))
 

@@ -15,7 +15,7 @@ import os
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from screener.result import Skipped
 
@@ -26,10 +26,16 @@ DOCUMENT_SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".markdown", ".text", "", "
 _UNSAFE = {*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Input:
-    path: Path  # absolute: a worker's current folder may not be the caller's
+    """A file to screen. Two strings, no ``Path`` object: the parent holds one per file for the whole batch."""
+
+    location: str  # the absolute path: a worker's current folder may not be the caller's
     file: str  # the name shown in the report (see display_name)
+
+    @property
+    def path(self) -> Path:
+        return Path(self.location)
 
 
 def looked_for() -> str:
@@ -78,13 +84,13 @@ def discover(paths: Sequence[Path]) -> tuple[list[Input], list[Skipped]]:
             _add(inputs, given, shown)
         else:
             skipped.append(Skipped(display_name(shown), "not a regular file (a FIFO, socket or device)"))
-    return (sorted(inputs.values(), key=lambda i: (i.file, str(i.path))),
+    return (sorted(inputs.values(), key=lambda i: (i.file, i.location)),
             sorted(skipped, key=lambda s: (s.file, s.reason)))
 
 
-def _add(inputs: dict[str, Input], path: Path, name: str) -> None:
+def _add(inputs: dict[str, Input], path: str | Path, name: str) -> None:
     absolute = os.path.normpath(os.path.abspath(path))
-    inputs.setdefault(absolute, Input(Path(absolute), display_name(name)))
+    inputs.setdefault(absolute, Input(absolute, display_name(name)))
 
 
 def _missing(path: Path, exc: OSError) -> str:
@@ -115,33 +121,52 @@ def _ignored(relative: str, is_dir: bool, patterns: list[str]) -> str | None:
 
 def _walk(top: Path, prefix: str, inputs: dict[str, Input], skipped: list[Skipped]) -> None:
     """Add a folder's files; ``prefix`` + the path relative to ``top`` is the shown name."""
-    real_top = os.path.realpath(top)
-    patterns = _ignore_patterns(top)
-    stack: list[tuple[Path, str]] = [(top, prefix)]
+    walk = _Walk(os.path.realpath(top), prefix, _ignore_patterns(top), inputs, skipped)
+    stack: list[tuple[str, str]] = [(str(top), prefix)]
     while stack:
         folder, rel = stack.pop()
+        shown = display_name(rel or prefix or str(top) + "/")
         try:
-            with os.scandir(folder) as it:
-                entries = sorted(it, key=lambda e: e.name)
+            listing = os.scandir(folder)
         except OSError as exc:
-            skipped.append(Skipped(display_name(rel or prefix or str(top) + "/"),
-                                   f"folder could not be read ({exc.strerror or exc}); its files are not listed"))
+            skipped.append(Skipped(shown, f"folder could not be read ({exc.strerror or exc}); "
+                                          "its files are not listed"))
             continue
-        for entry in entries:
-            name, path = rel + entry.name, Path(entry.path)
-            is_dir = _is_dir(entry)
-            if (pattern := _ignored(name[len(prefix):], is_dir, patterns)) is not None:
-                skipped.append(Skipped(display_name(name + "/" if is_dir else name),
-                                       f"excluded by {IGNORE_FILE} ('{pattern}')"))
-            elif entry.name.startswith("."):
-                skipped.append(Skipped(display_name(name + "/") if is_dir else display_name(name),
-                                       "hidden folder (not searched)" if is_dir else "hidden file"))
-            elif is_dir:
-                stack.append((path, name + "/"))
-            elif (reason := _skip_reason(entry, path, real_top)) is not None:
-                skipped.append(Skipped(display_name(name), reason))
-            else:
-                _add(inputs, path, name)
+        with listing:
+            try:
+                for entry in listing:  # one at a time: a folder of 100,000 files is not held as a list
+                    if (subfolder := walk.visit(entry, rel)) is not None:
+                        stack.append(subfolder)
+            except OSError as exc:
+                skipped.append(Skipped(shown, f"folder could not be read to the end ({exc.strerror or exc}); "
+                                              "some of its files are not listed"))
+
+
+@dataclass(frozen=True)
+class _Walk:
+    real_top: str
+    prefix: str
+    patterns: list[str]
+    inputs: dict[str, Input]
+    skipped: list[Skipped]
+
+    def visit(self, entry: os.DirEntry[str], rel: str) -> tuple[str, str] | None:
+        """Add one entry of a folder to the inputs or the skipped; a folder to search is returned instead."""
+        name = rel + entry.name
+        is_dir = _is_dir(entry)
+        if (pattern := _ignored(name[len(self.prefix):], is_dir, self.patterns)) is not None:
+            self.skipped.append(Skipped(display_name(name + "/" if is_dir else name),
+                                        f"excluded by {IGNORE_FILE} ('{pattern}')"))
+        elif entry.name.startswith("."):
+            self.skipped.append(Skipped(display_name(name + "/") if is_dir else display_name(name),
+                                        "hidden folder (not searched)" if is_dir else "hidden file"))
+        elif is_dir:
+            return entry.path, name + "/"
+        elif (reason := _skip_reason(entry, self.real_top)) is not None:
+            self.skipped.append(Skipped(display_name(name), reason))
+        else:
+            _add(self.inputs, entry.path, name)
+        return None
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
@@ -152,21 +177,21 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _skip_reason(entry: os.DirEntry[str], path: Path, real_top: str) -> str | None:
+def _skip_reason(entry: os.DirEntry[str], real_top: str) -> str | None:
     """Why a file (or link) in a folder is not screened; None to screen it."""
     try:
-        mode = os.stat(path).st_mode if entry.is_symlink() else entry.stat(follow_symlinks=False).st_mode
+        mode = entry.stat(follow_symlinks=entry.is_symlink()).st_mode
     except OSError as exc:
         if entry.is_symlink():
-            return _missing(path, exc)
+            return _missing(Path(entry.path), exc)
         mode = stat.S_IFREG  # cannot be examined: the worker reports it as unreadable
     if entry.is_symlink():
-        if os.path.commonpath([real_top, os.path.realpath(path)]) != real_top:
+        if os.path.commonpath([real_top, os.path.realpath(entry.path)]) != real_top:
             return "symbolic link that leaves the folder (not followed)"
         if stat.S_ISDIR(mode):
             return "symbolic link to a folder (not followed)"
     if not stat.S_ISREG(mode):
         return "not a regular file (a FIFO, socket or device)"
-    if path.suffix.lower() not in DOCUMENT_SUFFIXES:
-        return f"unsupported file type '{display_name(path.suffix)}'"
+    if (suffix := PurePath(entry.name).suffix).lower() not in DOCUMENT_SUFFIXES:
+        return f"unsupported file type '{display_name(suffix)}'"
     return None

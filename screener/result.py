@@ -265,4 +265,9 @@ class Report:
 
 
 def rank_key(c: Outcomes) -> tuple[bool, float, str]:
-    return (c.score is None, -(c.score or 0), c.file)
+    return score_key(c.score, c.file)
+
+
+def score_key(score: float | None, file: str) -> tuple[bool, float, str]:
+    """Best first: screened rows by score, then errors; ties by file name."""
+    return (score is None, -(score or 0), file)

@@ -10,15 +10,17 @@ went in, with no second encoding of the contract to keep in step.
 
 from __future__ import annotations
 
+import math
 import os
 import pickle
 import tempfile
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, overload
+from typing import overload
 
-from screener.result import Candidate, Status, Summary, Tally, Verdict, rank_key
+from screener.result import Candidate, Status, Summary, Tally, Verdict, score_key
 
 
 @dataclass(frozen=True)
@@ -49,32 +51,21 @@ def unpacked(row: Row) -> Candidate:
     return row.unpack() if isinstance(row, Packed) else row
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """What the parent keeps of one row."""
-
-    position: int  # the row's input's index: the report's file order
-    file: str
-    status: Status
-    score: float | None
-    verdict: Verdict | None
-    offset: int
-    length: int
-
-
-# One string object per status and verdict, not one per row as unpickling gives.
-_SHARED: dict[str, Any] = {s: s for s in ("ok", "error", "pass", "review", "fail")}
-
-
 class Spool(Sequence[Candidate]):
     """Rows by position (the report's file order), read back from disk one at a time; also
-    :class:`~screener.result.Ranked`, so formatters rank by the kept keys without reading a row."""
+    :class:`~screener.result.Ranked`, so formatters rank by the kept keys without reading a row.
+
+    What is kept of each row — its position, where it lies, its score and its file name — sits in typed
+    arrays and one list, in arrival order: about 100 bytes a row rather than an object of its own."""
 
     def __init__(self, folder: Path | None = None) -> None:
         self._file = tempfile.TemporaryFile(prefix=".screener-spool-", dir=folder)  # noqa: SIM115 (closed by __exit__)
-        self._entries: dict[int, Entry] = {}
+        self._positions = array("q")  # the row's input's index: the report's file order
+        self._offsets = array("q")  # a row ends where the next one begins (the last at _end)
+        self._scores = array("d")  # NaN for a row without a score (an error)
+        self._files: list[str] = []
         self._end = 0
-        self._sorted: list[Entry] | None = None
+        self._order: array[int] | None = None
         self._by_file = False
         self._tally = Tally()
 
@@ -88,16 +79,18 @@ class Spool(Sequence[Candidate]):
         """Store a finished row at ``position`` of the file order."""
         packed = row if isinstance(row, Packed) else Packed.of(row)
         os.pwrite(self._file.fileno(), packed.data, self._end)
-        self._entries[position] = Entry(position, row.file, _SHARED[row.status], row.score,
-                                        row.verdict and _SHARED[row.verdict], self._end, len(packed.data))
+        self._positions.append(position)
+        self._offsets.append(self._end)
+        self._scores.append(math.nan if row.score is None else row.score)
+        self._files.append(row.file)
         self._end += len(packed.data)
-        self._sorted = None
+        self._order = None
         self._tally.add(row)
 
     def order_by_file(self) -> None:
         """Order rows by their file names, not their positions (blind mode renames rows by hash)."""
         self._by_file = True
-        self._sorted = None
+        self._order = None
 
     def summary(self, skipped: int) -> Summary:
         """The counts, kept as the rows arrived."""
@@ -105,20 +98,25 @@ class Spool(Sequence[Candidate]):
 
     def ranked(self) -> Sequence[Candidate]:
         """The rows best first, ranked by the kept keys."""
-        return _Rows(self, sorted(self._entries.values(), key=rank_key))
+        def key(n: int) -> tuple[bool, float, str]:
+            return score_key(None if math.isnan(self._scores[n]) else self._scores[n], self._files[n])
 
-    def read(self, entry: Entry) -> Candidate:
-        row: Candidate = pickle.loads(os.pread(self._file.fileno(), entry.length, entry.offset))
+        return _Rows(self, array("q", sorted(range(len(self)), key=key)))
+
+    def read(self, n: int) -> Candidate:
+        """The ``n``-th row to arrive."""
+        end = self._offsets[n + 1] if n + 1 < len(self) else self._end
+        row: Candidate = pickle.loads(os.pread(self._file.fileno(), end - self._offsets[n], self._offsets[n]))
         return row
 
-    def _in_order(self) -> list[Entry]:
-        if self._sorted is None:
-            key = (lambda e: e.file) if self._by_file else (lambda e: e.position)
-            self._sorted = sorted(self._entries.values(), key=key)
-        return self._sorted
+    def _in_order(self) -> array[int]:
+        if self._order is None:
+            kept: Sequence[str] | Sequence[int] = self._files if self._by_file else self._positions
+            self._order = array("q", sorted(range(len(self)), key=kept.__getitem__))
+        return self._order
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._positions)
 
     @overload
     def __getitem__(self, index: int) -> Candidate: ...
@@ -132,11 +130,11 @@ class Spool(Sequence[Candidate]):
 class _Rows(Sequence[Candidate]):
     """Spooled rows in a given order, each read when asked for."""
 
-    def __init__(self, spool: Spool, entries: list[Entry]) -> None:
-        self._spool, self._entries = spool, entries
+    def __init__(self, spool: Spool, arrivals: array[int]) -> None:
+        self._spool, self._arrivals = spool, arrivals
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._arrivals)
 
     @overload
     def __getitem__(self, index: int) -> Candidate: ...
@@ -145,6 +143,6 @@ class _Rows(Sequence[Candidate]):
 
     def __getitem__(self, index: int | slice) -> Candidate | Sequence[Candidate]:
         if isinstance(index, slice):
-            return _Rows(self._spool, self._entries[index])
-        return self._spool.read(self._entries[index])
+            return _Rows(self._spool, self._arrivals[index])
+        return self._spool.read(self._arrivals[index])
 

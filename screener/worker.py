@@ -17,7 +17,6 @@ import pickle
 import signal
 import time
 import warnings
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -187,7 +186,7 @@ def screen_each(tasks: Sequence[Input], settings: Settings, jobs: int,
                 on_row: Callable[[int, Row], None]) -> None:
     """Screen every task with up to ``jobs`` workers, handing each row to ``on_row(task index, row)`` as it
     finishes (in no particular order), so the caller decides what to keep of it."""
-    pending = deque(range(len(tasks)))
+    given = 0  # tasks go out in order, one to each idle worker: none is queued ahead in the parent
     ctx = _context()
     workers: list[_Worker] = []
     done = 0
@@ -199,13 +198,13 @@ def screen_each(tasks: Sequence[Input], settings: Settings, jobs: int,
 
     with sigterm_interrupts():
         try:
-            while pending or any(w.task is not None for w in workers):
+            while given < len(tasks) or any(w.task is not None for w in workers):
                 busy = sum(w.task is not None for w in workers)
-                while sum(not w.leaving for w in workers) < min(jobs, len(pending) + busy):
+                while sum(not w.leaving for w in workers) < min(jobs, len(tasks) - given + busy):
                     workers.append(_Worker(ctx, settings))
                 for w in workers:
-                    if w.ready and w.task is None and pending:
-                        w.task = pending.popleft()
+                    if w.ready and w.task is None and given < len(tasks):
+                        w.task, given = given, given + 1
                         w.deadline = time.monotonic() + settings.timeout
                         with contextlib.suppress(OSError):  # it has died: retired below, its task reported
                             w.conn.send(tasks[w.task])
