@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing
+import os
 import pickle
 import signal
 import time
@@ -126,13 +127,24 @@ def _limit_memory(memory_mb: int) -> None:
 
 
 def _die_with_parent() -> None:
-    """On Linux, have the kernel kill this worker when its parent dies, even by SIGKILL."""
+    """On Linux, have the kernel kill this worker when the screening process dies, even by SIGKILL.
+
+    A worker's parent is the forkserver (see _context), so PR_SET_PDEATHSIG fires when the forkserver
+    exits, which it does when the screening process dies — but only once no worker holds the pipe that
+    tells it so, and each worker is given a copy: closed here, after the signal is set (so no death falls
+    in between), else a worker stuck on a file would keep the forkserver, and so itself, alive."""
     try:
         import ctypes
 
         ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+    from multiprocessing import forkserver
+
+    server = forkserver._forkserver
+    if (alive := getattr(server, "_forkserver_alive_fd", None)) is not None:
+        os.close(alive)
+        server._forkserver_alive_fd = None  # type: ignore[attr-defined]
 
 
 # --- the parent side ---------------------------------------------------------------------------------

@@ -288,6 +288,15 @@ def peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
+def cpu_seconds(pid: int) -> float:
+    """The processor time a live process has used (user and system), in seconds; 0 when it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _without_file_permission_override() -> None:
     """Run as root but without the capabilities that let root read a mode-000 file."""
     libc = ctypes.CDLL(None, use_errno=True)

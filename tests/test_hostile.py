@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -17,6 +18,7 @@ from screener.cli import main
 from tests.hostile_recipes import (
     CV_TEXT,
     build_hostile,
+    cpu_seconds,
     inflate_bomb_pdf,
     marked_processes,
     run_without_root_override,
@@ -172,3 +174,36 @@ def test_a_worker_that_dies_gives_an_internal_row(tmp_path: Path) -> None:
     loop, cv = json.loads(out.read_text(encoding="utf-8"))["candidates"]
     assert loop["error"]["code"] == "internal" and "SIGSEGV" in loop["error"]["message"]
     assert cv["status"] == "ok"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds the workers through /proc")
+def test_workers_stuck_on_a_file_die_with_a_killed_screening_process(tmp_path: Path) -> None:
+    """SIGKILL gives the command no time to stop its workers: they must not go on spinning, orphaned."""
+    (tmp_path / "in").mkdir()
+    for name in ("a-loop.pdf", "b-loop.pdf"):
+        (tmp_path / "in" / name).write_bytes(self_referencing_pdf())
+    marker = uuid.uuid4().hex
+    process = subprocess.Popen([sys.executable, "-m", "screener", "screen", str(tmp_path / "in"), "-f", "json",
+                                "-o", str(tmp_path / "r.json"), "--jobs", "2", "--timeout", "300", "--no-cache",
+                                "--no-audit", "--pdf-backend", "pdfminer"],
+                               env={**os.environ, "SCREENER_TEST_MARK": marker}, stderr=subprocess.DEVNULL)
+    try:
+        workers: list[int] = []
+        deadline = time.monotonic() + 120
+        # a worker's whole start takes about 0.2 s of processor time: one that has used a second is in the loop
+        while (len(workers) < 2 or min(map(cpu_seconds, workers)) < 1.0) and time.monotonic() < deadline:
+            procs = marked_processes(marker)
+            workers = [pid for pid, parent in procs.items() if parent in procs and parent != process.pid]
+            time.sleep(0.1)
+        assert len(workers) == 2 and process.poll() is None, "the workers never got stuck in the looping PDFs"
+        process.kill()
+        process.wait()
+        killed = time.monotonic()
+        while (left := marked_processes(marker)) and time.monotonic() < killed + 15:
+            time.sleep(0.1)
+    finally:
+        process.kill()
+        for pid in marked_processes(marker):  # never leave a spinning process behind, even when the test fails
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+    assert left == {}, f"still running {time.monotonic() - killed:.0f} s after the command was killed: {left}"
