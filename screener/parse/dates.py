@@ -249,8 +249,10 @@ def opening_date(text: str, as_of: int) -> Found | None:
     it is one is for the caller (:mod:`screener.parse.positions`) to decide from the other entries."""
     normalised = _normalised(text)
     m = _OPENING.match(normalised)
-    point = _POINT.fullmatch(m["date"]) if m else None
-    if point is None or point.start() != 0 or find_ranges(m["date"], as_of):
+    if m is None or find_ranges(m["date"], as_of):
+        return None
+    point = _POINT.fullmatch(m["date"])
+    if point is None:
         return None
     p = _point(point, "a_", as_of)
     if p.month is None or p.season or p.first() > as_of:
