@@ -39,7 +39,7 @@ from screener.report import Format
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Screen résumés against a job posting's requirements, with evidence for every number. "
                        "Verdicts are recommendations for a person to check, never decisions.")
-err = Console(stderr=True)
+err = Console(stderr=True, emoji=False)  # ":100:" in "rules.yaml:100:9" is a line number, not an emoji
 
 EXIT_OK, EXIT_CHANGED, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 # Typer may vendor its own copy of Click: find Click's usage-error base class through Typer.
@@ -218,7 +218,7 @@ def explain(
 
         given = Input(str(file.resolve()), str(file))
         row = blind_rows([blind_candidate(outcome, screener.loaded, file)], [given], [])[0][0]
-    print_explanation(row, Console(highlight=False))
+    print_explanation(row, Console(highlight=False, emoji=False))
 
 
 @app.command("parse")
@@ -236,7 +236,7 @@ def parse_command(
     if fmt is ParseFormat.json:
         write_output(json.dumps(view, indent=2, ensure_ascii=False) + "\n", None)
     else:
-        print_parsed(view, Console(highlight=False))
+        print_parsed(view, Console(highlight=False, emoji=False))
 
 
 def _register_workflow() -> None:

@@ -26,7 +26,7 @@ EXIT_CHANGED = 1
 
 def _console() -> Console:
     """Tables as wide as the terminal; 160 columns when the output is a file or a CI log."""
-    return Console(width=None if sys.stdout.isatty() else 160)
+    return Console(width=None if sys.stdout.isatty() else 160, emoji=False)
 
 
 RULES_HELP = "Rules file (default: ./rules/requirements.yaml, else the packaged default)."

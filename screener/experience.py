@@ -58,14 +58,29 @@ class RoleClassifier:
     def is_backend(self, p: Position) -> bool:
         """Decided by the title's qualifier when it names a kind of work ('Software Engineer
         (Front-End)' is not backend, 'Squad Lead (leads backend engineers)' is), else by the title's
-        own words (backend → not backend → technical), else by the position's own text."""
-        qualifier = " ".join(g for m in _QUALIFIER.finditer(p.title) for g in m.groups() if g)
-        main = _QUALIFIER.sub(" ", p.title)
+        own words (backend → not backend → technical), else by the position's own text: a title that
+        is none of these ('CTO', 'Consultant', 'Owner') is backend when its text names backend work
+        more often than other work ('Wrote the order API' is; 'model infrastructure serving API
+        requests' is not). An internship is backend only when its own words name backend work
+        ('Django backend development'), whatever its title's generic words ('Software Engineering')."""
+        by_title = self._by_title(p.title)
+        if by_title is False:
+            return False
+        if self.is_internship(p):
+            return bool(self.backend_work.search(p.text))
+        if by_title or self.technical.search(p.title):
+            return True
+        return len(self.backend_work.findall(p.text)) > len(self.not_backend.findall(p.text))
+
+    def _by_title(self, title: str) -> bool | None:
+        """Backend, not backend, or undecided by the title's backend and not-backend words."""
+        qualifier = " ".join(g for m in _QUALIFIER.finditer(title) for g in m.groups() if g)
+        main = _QUALIFIER.sub(" ", title)
         for words in (qualifier, main):
             backend, not_backend = self.backend.search(words), self.not_backend.search(words)
             if backend or not_backend:
                 return bool(backend) and not (not_backend and words is qualifier)
-        return bool(self.technical.search(p.title) or self.backend_work.search(p.text))
+        return None
 
     def is_internship(self, p: Position) -> bool:
         return bool(self.internship.search(p.title))

@@ -275,3 +275,22 @@ def test_job_title_words_from_the_rules_keep_jobs_at_schools_and_academies(loade
     assert classify.is_position(role("Apprentice", organisation="Siemens Academy"))
     assert classify.is_position(role("SWE", organisation="Google School of AI"))
     assert not classify.is_position(role("BSc Informatics", organisation="Riverside University"))
+
+
+def test_an_internship_is_backend_only_where_it_names_backend_work(loaded_rules) -> None:
+    classify = RoleClassifier(loaded_rules.rules.roles, vocabulary_for(loaded_rules.rules))
+    assert not classify.is_backend(role("Software Engineering Intern", "Captions editor in JavaScript and Python."))
+    assert not classify.is_backend(role("Data Engineering Intern", "Scraped articles and tagged them with KNN."))
+    assert classify.is_backend(role("Full Stack Developer Intern", "Django backend development; REST APIs."))
+    assert classify.is_backend(role("Backend Engineer Intern"))  # the title's own words name it
+    assert not classify.is_backend(role("Frontend Intern", "Called the booking API from React."))
+
+
+def test_a_title_that_is_not_technical_is_backend_when_its_text_names_more_backend_than_other_work(
+        loaded_rules) -> None:
+    classify = RoleClassifier(loaded_rules.rules.roles, vocabulary_for(loaded_rules.rules))
+    cto = "Built model infrastructure serving 2M API requests a month.\nRaised a Series A."
+    assert not classify.is_backend(role("Co-Founder & CTO", cto))
+    assert not classify.is_backend(role("IT Consultant for Notes Domino", "Ran projects in XPages; wrote reports."))
+    assert classify.is_backend(role("Co-Founder & CTO", "Wrote the booking API and its Kafka consumers in Go."))
+    assert classify.is_backend(role("Freelance Developer", "Shop websites."))  # 'Developer' is a technical title

@@ -76,10 +76,12 @@ class Roles(_Strict):
         description="2. Words that make a title not a backend role even when it also says 'engineer'.")
     technical: list[str] = Field(
         description="3. Words of other technical titles, counted as backend ('Engineer', 'Team Lead', "
-                    "'Member of Technical Staff', 'Consultant').")
+                    "'Member of Technical Staff').")
     backend_work: list[str] = Field(
-        description="4. When the title says none of the above: words in the position's own text that show "
-                    "backend work ('API', 'microservices').")
+        description="4. When the title says none of the above ('CTO', 'Consultant', 'Owner'): words in the "
+                    "position's own text that show backend work ('API', 'microservices'); the position is "
+                    "backend when they outnumber the not_backend words of its text. An internship is backend "
+                    "only when its own words name backend work.")
     education: list[str] = Field(
         description="Words of degrees and schools: a dated entry that names one and no job title is "
                     "education, not a position (when a CV's education heading was not recognised).")
