@@ -102,6 +102,22 @@ Go, Docker
     assert [s.kind for s in resume.sections] == ["experience", "education", "skills"]
 
 
+def test_decorated_headings_with_words_in_brackets_or_another_language_still_close_the_jobs() -> None:
+    resume = resume_of("""
+Noor Haddad
+== Experience (selected) ==
+Backend Engineer, Saffron Rail          2019-03 – 2024-10
+- Go services for ticketing.
+—— Education (abridged) ——
+MSc Distributed Systems, University of Leeds, 2017 – 2019
+~~ Kenntnisse ~~
+Kafka, Redis
+""")
+    assert spans(resume) == [("Backend Engineer", "Saffron Rail", "2019-03", "2024-10")]
+    assert [s.kind for s in resume.sections] == ["preamble", "experience", "education", "skills"]
+    assert "Kafka" not in resume.positions[0].text and resume.warnings == ()
+
+
 def test_lines_of_a_document_are_unchanged_by_parsing() -> None:
     document = Document("text", (Line("EXPERIENCE", 1), Line("Engineer, Acme  2020 – 2021", 2)))
     assert parse(document, AS_OF_MONTH).lines == document.lines
@@ -262,6 +278,21 @@ Delta Freight Ltd
     assert [(p.title, p.organisation) for p in resume.positions] == [
         ("SENIOR BACKEND ENGINEER", "Nimbus Labs"), ("Backend Engineer", "Quarry Tech"),
         ("Senior Developer", "Delta Freight Ltd")]
+
+
+def test_a_title_in_capitals_after_its_company_is_found_when_written_as_one_compound_word() -> None:
+    resume = resume_of("""
+BERUFSERFAHRUNG
+Nordlicht GmbH — SOFTWAREENTWICKLER   2020 – 2023
+- Go.
+Kestrel AB — SYSTEMUTVECKLARE   2017 – 2020
+- PHP.
+Brakwater BV — Backendontwikkelaar,   2014 – 2017
+- Java.
+""")
+    assert [(p.title, p.organisation) for p in resume.positions] == [
+        ("SOFTWAREENTWICKLER", "Nordlicht GmbH"), ("SYSTEMUTVECKLARE", "Kestrel AB"),
+        ("Backendontwikkelaar", "Brakwater BV")]
 
 
 def test_a_range_wrapped_onto_the_next_line_keeps_its_position() -> None:

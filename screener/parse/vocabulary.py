@@ -29,13 +29,24 @@ def _cjk(text: str) -> bool:
     return any(unicodedata.east_asian_width(c) == "W" for c in text)
 
 
-def words_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+# A title word this long also ends a compound ('Softwareentwickler', 'Systemutvecklare', 'Webdeveloper')
+COMPOUND_TAIL_LETTERS = 8
+
+
+def words_pattern(phrases: Iterable[str], compounds: bool = False) -> re.Pattern[str]:
     """Any of the phrases as whole words, case-insensitive; spaces and hyphens are interchangeable.
-    Phrases in scripts written without spaces (Chinese, Japanese) match inside longer words."""
+    Phrases in scripts written without spaces (Chinese, Japanese) match inside longer words; with
+    ``compounds``, a single word of at least :data:`COMPOUND_TAIL_LETTERS` letters also matches as
+    the end of a longer word, as German, Dutch and the Nordic languages write job titles."""
     bodies = []
     for phrase in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True):
         body = r"[\s-]+".join(re.escape(part) for part in re.split(r"[\s-]+", phrase))
-        bodies.append(body if _cjk(phrase) else rf"(?<!\w){body}(?!\w)")
+        if _cjk(phrase):
+            bodies.append(body)
+        elif compounds and phrase.isalpha() and len(phrase) >= COMPOUND_TAIL_LETTERS:
+            bodies.append(rf"(?<!\w)(?:[^\W\d_]{{3,}}?)?{body}(?!\w)")
+        else:
+            bodies.append(rf"(?<!\w){body}(?!\w)")
     return re.compile("|".join(bodies) or r"(?!x)x", re.IGNORECASE)
 
 
@@ -51,7 +62,7 @@ class Vocabulary:
     job_titles: re.Pattern[str] = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "job_titles", words_pattern(self.title_words))
+        object.__setattr__(self, "job_titles", words_pattern(self.title_words, compounds=True))
 
     def extended(self, headings: Mapping[Any, Iterable[str]] | None = None,  # keys: section kinds
                  job_titles: Iterable[str] = ()) -> Vocabulary:
