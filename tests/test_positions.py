@@ -295,6 +295,20 @@ Brakwater BV — Backendontwikkelaar,   2014 – 2017
         ("Backendontwikkelaar", "Brakwater BV")]
 
 
+def test_a_dated_line_among_the_details_of_entries_opened_by_their_dates_is_no_current_job() -> None:
+    resume = resume_of("""
+EXPERIENCE
+2019 - 2021 - Marram Pay
+Backend Engineer
+Sep 2020 - Promoted to team lead
+- Go services.
+2016 - 2019 - Tern Telecom
+Software Engineer
+""")
+    assert spans(resume) == [("Backend Engineer", "Marram Pay", "2019-07", "2021-06"),
+                             ("Software Engineer", "Tern Telecom", "2016-07", "2019-06")]
+
+
 def test_a_range_wrapped_onto_the_next_line_keeps_its_position() -> None:
     resume = resume_of("""
 EXPERIENCE

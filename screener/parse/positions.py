@@ -253,20 +253,18 @@ def _split_glued_details(lines: tuple[Line, ...], as_of: int, vocab: Vocabulary)
 
 def _current_by_its_start(lines: tuple[Line, ...], anchors: list[tuple[int, Found]],
                           as_of: int) -> list[tuple[int, Found]]:
-    """Where entries open with their dates and a dash ('2014 - 2016 - Acme GmbH'), an entry that prints
-    only its start ('2016 / 09 - University of Bremen') and starts after every other is the current
-    one: it runs to the as-of date. An older one is a dated event (a course), not a period."""
+    """Where entries open with their dates and a dash ('2014 - 2016 - Acme GmbH'), an entry above them
+    all that prints only its start ('2016 / 09 - University of Bremen') and starts after every other
+    is the current one: it runs to the as-of date. An older one is a dated event (a course), and one
+    among the entries' details ('Sep 2020 - Promoted to lead') is a detail, not a period."""
     shaped = any(_DASH_THEN_NAME.match(lines[i].text, f.end) and not lines[i].text[:f.start].strip(_BULLETS + " \t")
                  for i, f in anchors)
     if not shaped:
         return anchors
-    anchored = {i for i, _ in anchors}
     newest = max(f.range.start for _, f in anchors)
-    later = [(i, f) for i, line in enumerate(lines)
-             if i not in anchored and (f := opening_date(line.text, as_of)) and f.range.start > newest]
-    if not later:
-        return anchors
-    return sorted([*anchors, max(later, key=lambda a: a[1].range.start)], key=lambda a: a[0])
+    above = [(i, f) for i, line in enumerate(lines[:anchors[0][0]])
+             if (f := opening_date(line.text, as_of)) and f.range.start > newest]
+    return [max(above, key=lambda a: a[1].range.start), *anchors] if above else anchors
 
 
 def _positions_in(section: Section, as_of: int, vocab: Vocabulary) -> list[Position]:
