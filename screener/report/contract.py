@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+import msgspec
+
 from screener.model import Evidence
 from screener.result import Candidate, Report, Summary
 
@@ -34,8 +36,14 @@ def write_json(report: Report, out: TextIO) -> None:
     out.write("\n}\n")
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, indent=2, ensure_ascii=False)
+    """``json.dumps(value, indent=2, ensure_ascii=False)``, several times faster: the standard library's
+    encoder in C writes every token, and msgspec lays them out on lines, copying strings and numbers as
+    written (the standard library's indenting encoder is pure Python)."""
+    return msgspec.json.format(_COMPACT(value), indent=2)
 
 
 def _nested(value: Any) -> str:
