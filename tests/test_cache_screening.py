@@ -192,3 +192,34 @@ def test_a_warm_run_starts_no_worker_and_loads_no_reader(tmp_path: Path, cvs: Pa
     assert main(["screen", *args[:-3], "--no-cache", "--no-audit", "--rules", str(stricter_rules),
                  "-o", str(uncached)]) == 0
     assert (tmp_path / "warm.json").read_bytes() == uncached.read_bytes()
+
+
+@pytest.mark.parametrize("helper_dies", [False, True])
+def test_cached_rows_split_over_two_processes_are_the_rows_of_one(tmp_path: Path, cvs: Path, loaded_rules,
+                                                                  monkeypatch, helper_dies: bool) -> None:
+    import os
+
+    from screener import batch
+    from screener.discover import discover
+    from screener.spool import unpacked
+    from screener.worker import Settings
+
+    inputs, _ = discover([cvs])
+    settings = Settings(loaded_rules, AS_OF, cache=tmp_path)
+    _scores(Screener(loaded_rules, AS_OF, cache=ParseCache(tmp_path)), cvs)  # every file cached
+
+    def run(processes: int) -> tuple[dict[int, object], list[int]]:
+        rows: dict[int, object] = {}
+        missed = batch.screen_cached(inputs, settings, tmp_path, lambda i, row: rows.__setitem__(i, unpacked(row)),
+                                     lambda: None, processes)
+        return rows, missed
+
+    one = run(1)
+    assert sorted(one[0]) == list(range(len(inputs))) and one[1] == []
+    monkeypatch.setattr(batch, "SPLIT_FROM", 2)
+    if helper_dies:
+        monkeypatch.setattr(batch, "_help", lambda *args: os._exit(1))
+    rows, missed = run(2)
+    helped = list(range(1, len(inputs), 2))
+    assert missed == (helped if helper_dies else [])  # what a dead helper did not answer goes to workers
+    assert rows == {i: row for i, row in one[0].items() if i not in missed}

@@ -18,6 +18,11 @@ if TYPE_CHECKING:
 
 
 class Executor(Protocol):
+    @property
+    def processes(self) -> int:
+        """How many processes of this machine it may keep busy."""
+        ...
+
     def prepare(self) -> None:
         """Get ready to screen (start what takes time to start), while the caller does something else."""
         ...
@@ -33,6 +38,10 @@ class LocalPool:
 
     jobs: int
 
+    @property
+    def processes(self) -> int:
+        return self.jobs
+
     def prepare(self) -> None:
         prepare()
 
@@ -45,6 +54,7 @@ class DaskCluster:
     """Tasks on the Dask cluster whose scheduler is at ``scheduler`` (e.g. tcp://10.0.0.5:8786)."""
 
     scheduler: str
+    processes: int = 1  # of this machine: the cluster's are its own
 
     def prepare(self) -> None:
         pass  # the cluster's workers are already running
