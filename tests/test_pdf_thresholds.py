@@ -195,6 +195,17 @@ def test_date_side_share_marks_a_date_column(dated: int, split: bool, caplog: py
     assert split or "column of dates" in caplog.text
 
 
+@pytest.mark.parametrize(("main_rows", "split"), [(47, True), (48, False)])
+def test_short_side_extent_lets_a_few_sidebar_lines_beside_a_page_long_column_be_a_sidebar(
+        main_rows: int, split: bool, caplog: pytest.LogCaptureFixture) -> None:
+    side_height, page_height = 4 * 14 + 10, (main_rows - 1) * 14 + 10  # baselines 14 pt apart, glyphs 10 pt tall
+    assert (side_height / page_height >= L.short_side_extent) is split
+    with caplog.at_level(logging.DEBUG, "screener.extract.pdf"):
+        out = two_columns(main_rows, side=SIDE[:L.min_side_rows])
+    assert split_off(out) is split
+    assert split or "a few lines beside a page-long column" in caplog.text
+
+
 def test_a_page_of_tiny_text_only_is_no_text() -> None:
     with pytest.raises(ExtractError) as err:
         doc(word("Kafka", 50, 700, L.min_font_pt / 2))
