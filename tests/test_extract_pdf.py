@@ -108,17 +108,24 @@ def test_a_short_sidebar_beside_a_long_work_history_is_its_own_block() -> None:
     assert kinds == ["main"] * 45 + ["side"] * 14
 
 
-def test_a_skills_sidebar_of_a_few_lines_beside_the_first_job_is_read_apart_from_it() -> None:
-    """A left sidebar of five lines (a skills heading, its tags, a languages heading) sits beside the
+@pytest.mark.parametrize(("jobs_shown", "bullets"), [(5, 4), (8, 1)], ids=["long-jobs", "more-dates-than-sidebar"])
+def test_a_skills_sidebar_of_a_few_lines_beside_the_first_job_is_read_apart_from_it(jobs_shown: int,
+                                                                                     bullets: int) -> None:
+    """A left sidebar of six lines (a skills heading, its tags, a languages heading) sits beside the
     summary and the first job; the jobs run down the page, each company on a line of its own under its
-    title. The tags are the skills section's mentions, and no job takes a sidebar line as its company."""
+    title, its dates flush right. The tags are the skills section's mentions, and no job takes a sidebar
+    line as its company, also when the column of dates has more lines than the sidebar (its gutter,
+    found first, is a date column's, and the sidebar's is tried next)."""
     from screener.parse import parse
 
     jobs = [("Senior Backend Engineer", "Quillmoor Freight, Leeds", "Mar 2021 – Present"),
             ("Software Engineer", "Dunlin Pay, York", "Feb 2017 – Feb 2021"),
             ("Junior Developer", "Oddlamp Studio, Hull", "Jun 2014 – Jan 2017"),
             ("Web Developer", "Marram Digital, Whitby", "Sep 2012 – May 2014"),
-            ("Support Engineer", "Tern Telecom, Scarborough", "Jan 2011 – Aug 2012")]
+            ("Support Engineer", "Tern Telecom, Scarborough", "Jan 2011 – Aug 2012"),
+            ("Web Developer", "Puffin Print, Filey", "Mar 2010 – Dec 2010"),
+            ("Junior Developer", "Guillemot Games, Bridlington", "Jun 2009 – Feb 2010"),
+            ("Trainee Developer", "Kittiwake Soft, Hornsea", "Sep 2008 – May 2009")][:jobs_shown]
 
     def page(canvas: Canvas) -> None:
         canvas.setFont("Helvetica-Bold", 11)
@@ -139,9 +146,9 @@ def test_a_skills_sidebar_of_a_few_lines_beside_the_first_job_is_read_apart_from
             canvas.setFont("Helvetica", 9)
             canvas.drawRightString(555, y, when)
             canvas.drawString(210, y - 13, company)
-            for k in range(4):
+            for k in range(bullets):
                 canvas.drawString(210, y - 13 * (k + 2), "• " + " ".join(LIPSUM[k:k + 7]))
-            y -= 90
+            y -= 13 * (bullets + 2) + 12
 
     doc = read(make_pdf(page))
     lines = texts(doc)

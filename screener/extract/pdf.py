@@ -205,23 +205,36 @@ def _leading(rows: list[_Row]) -> float:
     return statistics.median(gaps) if gaps else float("inf")
 
 
-def _gutter(rows: list[_Row], t: LayoutTuning) -> tuple[int, float, int, int]:
-    """Step 1: the x that the most rows on both sides leave free without a row crossing it, as
-    (rows on the thinner side, x, first row, end row) of the run of rows it divides."""
+def _gutters(rows: list[_Row], t: LayoutTuning) -> list[tuple[int, float, int, int]]:
+    """Step 1: the gutters, best first: for each x, the run of rows it divides with the most rows on
+    its thinner side, as (rows on the thinner side, x, first row, end row). An x in the same strip of
+    white as a better one is that gutter again; a page may have two (a sidebar's, and a date
+    column's beside the titles), and step 3 may turn down the first."""
     lo = min(c.x0 for r in rows for c in r.chunks)
     hi = max(c.x1 for r in rows for c in r.chunks)
-    best = (0, 0.0, 0, 0)
+    found: list[tuple[int, float, int, int]] = []
     x = lo + t.gutter_margin * (hi - lo)
     while x < hi - t.gutter_margin * (hi - lo):
-        start = 0
+        best, start = (0, x, 0, 0), 0
         for i in range(len(rows) + 1):
             if i == len(rows) or _crosses(rows[i], x, t):
                 run = rows[start:i]
-                score = min(sum(r.chunks[0].x0 < x for r in run), sum(r.chunks[-1].x0 >= x for r in run))
+                score = min(sum(r.chunks[0].x1 <= x for r in run), sum(r.chunks[-1].x0 >= x for r in run))
                 best = max(best, (score, x, start, i), key=lambda b: b[0])
                 start = i + 1
+        found.append(best)
         x += t.gutter_step_pt
-    return best
+    distinct: list[tuple[int, float, int, int]] = []
+    for g in sorted(found, key=lambda g: -g[0]):
+        if g[0] and not any(_same_strip(rows, g[1], d[1]) for d in distinct):
+            distinct.append(g)
+    return distinct
+
+
+def _same_strip(rows: list[_Row], x: float, y: float) -> bool:
+    """Whether no text lies between two x positions: they are in one strip of white."""
+    left, right = min(x, y), max(x, y)
+    return not any(c.x0 < right and c.x1 > left for r in rows for c in r.chunks)
 
 
 def _crosses(row: _Row, x: float, t: LayoutTuning) -> bool:
@@ -297,20 +310,21 @@ def _columns(rows: list[_Row], t: LayoutTuning, depth: int = 0) -> list[tuple[li
     when each side of the gutter is a continuous flow of text; the steps above say why not."""
     if depth > t.max_column_depth or len(rows) < t.min_rows_for_columns:
         return [(rows, False)]
-    score, x, first, end = _gutter(rows, t)
-    if score < t.min_side_rows:
-        return [(rows, False)]
-    x, first, end = _snap_to_shared_edge(rows, x, first, end, t)
-    left = [_Row([c for c in r.chunks if c.x0 < x], r.label) for r in rows[first:end] if r.chunks[0].x0 < x]
-    right = [_Row([c for c in r.chunks if c.x0 >= x]) for r in rows[first:end] if r.chunks[-1].x0 >= x]
-    if why := _not_a_sidebar(rows, left, right, first, end, t):
-        _log.debug("gutter at x=%.0f pt is not a sidebar: %s", x, why)  # shown with logging at DEBUG
-        return [(rows, False)]
-    width = [max(c.x1 for r in s for c in r.chunks) - min(r.chunks[0].x0 for r in s) for s in (left, right)]
-    main, side = (left, right) if width[0] >= width[1] else (right, left)
-    blocks = [(rows[:first], False), *_columns(main, t, depth + 1), (rows[end:], False),
-              *((b, True) for b, _ in _columns(side, t, depth + 1))]
-    return [(b, aside) for b, aside in blocks if b]
+    for score, x, first, end in _gutters(rows, t):
+        if score < t.min_side_rows:
+            break
+        x, first, end = _snap_to_shared_edge(rows, x, first, end, t)
+        left = [_Row([c for c in r.chunks if c.x0 < x], r.label) for r in rows[first:end] if r.chunks[0].x0 < x]
+        right = [_Row([c for c in r.chunks if c.x0 >= x]) for r in rows[first:end] if r.chunks[-1].x0 >= x]
+        if why := _not_a_sidebar(rows, left, right, first, end, t):
+            _log.debug("gutter at x=%.0f pt is not a sidebar: %s", x, why)  # shown with logging at DEBUG
+            continue
+        width = [max(c.x1 for r in s for c in r.chunks) - min(r.chunks[0].x0 for r in s) for s in (left, right)]
+        main, side = (left, right) if width[0] >= width[1] else (right, left)
+        blocks = [(rows[:first], False), *_columns(main, t, depth + 1), (rows[end:], False),
+                  *((b, True) for b, _ in _columns(side, t, depth + 1))]
+        return [(b, aside) for b, aside in blocks if b]
+    return [(rows, False)]
 
 
 # ----------------------------------------------------------------------------- text
