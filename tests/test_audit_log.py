@@ -54,6 +54,23 @@ def test_record_holds_outcomes_not_text(tmp_path: Path) -> None:
     assert "file" not in blind and blind["sha256"] == "cd" * 32
 
 
+def test_a_long_record_is_written_as_its_canonical_json(tmp_path: Path) -> None:
+    """A batch's entries go to disk one at a time and are hashed and appended from there: the line is
+    still exactly the record's canonical JSON, and its hash the one verify computes."""
+    files = (file_entry(f"Zoë {n}.pdf", f"{n:064x}", "error" if n % 3 == 0 else "ok", None if n % 3 == 0 else n / 7,
+                        None if n % 3 == 0 else "review", ["go_years"] if n % 2 else [], blind=False)
+             for n in range(3000))
+    log = tmp_path / "audit.jsonl"
+    append(log, run_record("screen", {"paths": ["dossier/ü"], "top": None, "empty": {}}, date(2026, 11, 1),
+                           [("rules.yaml", "ab" * 32, files), ("other.yaml", "cd" * 32, [])]))
+    [line] = _lines(log)
+    record = json.loads(line)
+    assert line == json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    assert record["hash"] == record_hash(record) and verify(log).intact
+    first, second = record["runs"]
+    assert len(first["files"]) == 3000 and first["files"][7]["file"] == "Zoë 7.pdf" and second["files"] == []
+
+
 def _edit(log: Path, n: int, change) -> None:
     lines = _lines(log)
     lines[n] = change(lines[n])

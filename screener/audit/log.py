@@ -17,7 +17,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,8 +45,47 @@ def default_log_path() -> Path:
 def record_hash(record: dict[str, Any]) -> str:
     """The sha256 of a record's canonical JSON (sorted keys, no spaces), leaving out its own hash."""
     body = {k: v for k, v in record.items() if k != "hash"}
-    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_canonical(body)).hexdigest()
+
+
+def _canonical(value: Any) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+class Spilled:
+    """A JSON array with one element per screened file, kept in an unlinked temporary file as each
+    element's canonical JSON, so a record of 100,000 files is not held in memory."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed with this object)
+        for n, item in enumerate(items):
+            self._file.write((b"," if n else b"") + _canonical(item))
+
+    def chunks(self) -> Iterator[bytes]:
+        yield b"["
+        self._file.seek(0)
+        while block := self._file.read(1 << 16):
+            yield block
+        yield b"]"
+
+
+def _pieces(value: Any) -> Iterator[bytes]:
+    """``value`` as canonical JSON (the bytes :func:`record_hash` hashes), in pieces, reading
+    :class:`Spilled` arrays back from their files."""
+    if isinstance(value, Spilled):
+        yield from value.chunks()
+    elif isinstance(value, dict):
+        for n, key in enumerate(sorted(value)):
+            yield (b"," if n else b"{") + _canonical(key) + b":"
+            yield from _pieces(value[key])
+        yield b"}" if value else b"{}"
+    elif isinstance(value, list | tuple):
+        for n, item in enumerate(value):
+            yield b"," if n else b"["
+            yield from _pieces(item)
+        yield b"]" if value else b"[]"
+    else:
+        yield _canonical(value)
 
 
 @contextmanager
@@ -90,7 +130,8 @@ def check_writable(path: Path) -> None:
 
 
 def append(path: Path, entry: dict[str, Any]) -> dict[str, Any]:
-    """Add one record to the log at ``path`` (created with mode 0600) and return it as written."""
+    """Add one record to the log at ``path`` (created with mode 0600) and return it as written. Its values
+    may include :class:`Spilled` arrays."""
     try:
         with _locked(path) as fd:
             last = _last_line(fd)
@@ -105,10 +146,15 @@ def append(path: Path, entry: dict[str, Any]) -> dict[str, Any]:
             else:
                 prev, seq = GENESIS, 0
             record = {"seq": seq + 1, **entry, "prev": prev}
-            record["hash"] = record_hash(record)
-            line = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
+            digest = hashlib.sha256()
+            for piece in _pieces(record):
+                digest.update(piece)
+            record["hash"] = digest.hexdigest()
             needs_newline = last and os.pread(fd, 1, os.lseek(fd, 0, os.SEEK_END) - 1) != b"\n"
-            os.write(fd, (b"\n" if needs_newline else b"") + line.encode("utf-8"))
+            with open(fd, "wb", buffering=1 << 16, closefd=False) as out:  # appends: the fd is O_APPEND
+                out.write(b"\n" if needs_newline else b"")
+                out.writelines(_pieces(record))
+                out.write(b"\n")
             os.fsync(fd)
     except OSError as exc:
         raise _unwritable(path, exc) from None

@@ -3,11 +3,12 @@ and per file its hash and outcome. Never CV text, never anything read from a CV 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from screener import __version__
+from screener.audit.log import Spilled
 
 if TYPE_CHECKING:
     from screener.result import Report
@@ -23,24 +24,25 @@ def file_entry(file: str, sha256: str | None, status: str, score: float | None, 
 
 
 def run_record(command: str, options: dict[str, Any], as_of: date,
-               runs: Sequence[tuple[str, str, Sequence[dict[str, Any]]]]) -> dict[str, Any]:
+               runs: Sequence[tuple[str, str, Iterable[dict[str, Any]]]]) -> dict[str, Any]:
     """The record of one command: ``runs`` holds (rules path, rules sha256, file entries) per rules file
-    screened with (two for ``diff``)."""
+    screened with (two for ``diff``). The file entries are spilled to disk as they come (see
+    :class:`~screener.audit.log.Spilled`): a batch's rows are read one at a time, and so are its entries."""
     return {
         "time": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
         "version": __version__,
         "command": command,
         "options": options,
         "as_of": as_of.isoformat(),
-        "runs": [{"rules": {"path": path, "sha256": sha256}, "files": list(files)} for path, sha256, files in runs],
+        "runs": [{"rules": {"path": path, "sha256": sha256}, "files": Spilled(files)} for path, sha256, files in runs],
     }
 
 
-def report_run(report: Report, blind: bool) -> tuple[str, str, list[dict[str, Any]]]:
+def report_run(report: Report, blind: bool) -> tuple[str, str, Iterator[dict[str, Any]]]:
     """A report's rules and per-file outcomes, for :func:`run_record`."""
-    files = [file_entry(c.file, c.sha256, c.status, c.score, c.verdict,
+    files = (file_entry(c.file, c.sha256, c.status, c.score, c.verdict,
                         [r.id for r in c.requirements if r.gate and r.status != "met"], blind)
-             for c in report.candidates]
+             for c in report.candidates)
     return report.rules.path, report.rules.sha256, files
 
 
