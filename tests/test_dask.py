@@ -34,17 +34,35 @@ def cvs(tmp_path_factory) -> Path:
     return folder
 
 
+@pytest.fixture(scope="module")
+def local_report(cvs: Path, tmp_path_factory) -> bytes:
+    """The same files' report from the local worker pool."""
+    out = tmp_path_factory.mktemp("local") / "local.json"
+    _screen(cvs, out, "--jobs", "2")
+    return out.read_bytes()
+
+
 def _screen(folder: Path, out: Path, *args: str) -> dict:
     assert main(["screen", str(folder), "--as-of", "2026-11-01", "-f", "json", "-o", str(out), "--no-cache",
                  *args]) == 0
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-def test_the_report_is_byte_identical_to_a_local_run(tmp_path: Path, cvs: Path, scheduler: str) -> None:
-    local = _screen(cvs, tmp_path / "local.json", "--jobs", "2")
+def test_the_report_is_byte_identical_to_a_local_run(tmp_path: Path, cvs: Path, scheduler: str,
+                                                     local_report: bytes) -> None:
     on_dask = _screen(cvs, tmp_path / "dask.json", "--executor", "dask", "--scheduler", scheduler)
-    assert (tmp_path / "dask.json").read_bytes() == (tmp_path / "local.json").read_bytes()
-    assert on_dask["summary"]["ok"] == local["summary"]["ok"] == 6
+    assert (tmp_path / "dask.json").read_bytes() == local_report
+    assert on_dask["summary"]["ok"] == 6
+
+
+def test_more_chunks_than_the_window_are_all_screened(tmp_path: Path, cvs: Path, scheduler: str,
+                                                      local_report: bytes, monkeypatch) -> None:
+    """One file per chunk: six chunks, and a window of four (two threads, two chunks each) refilled as they
+    finish; the report is the local one, byte for byte."""
+    monkeypatch.setattr("screener.executor.dask.MIN_CHUNK", 1)
+    monkeypatch.setattr("screener.executor.dask.MAX_CHUNK", 1)
+    _screen(cvs, tmp_path / "dask.json", "--executor", "dask", "--scheduler", scheduler)
+    assert (tmp_path / "dask.json").read_bytes() == local_report
 
 
 def test_each_file_keeps_its_time_limit(tmp_path: Path, cvs: Path, scheduler: str) -> None:

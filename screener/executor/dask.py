@@ -9,6 +9,7 @@ the same as a local run's. Dask workers must see the files (and the cache folder
 
 from __future__ import annotations
 
+import itertools
 import math
 import multiprocessing
 from collections.abc import Callable, Sequence
@@ -43,15 +44,27 @@ def screen_on_dask(tasks: Sequence[Input], settings: Settings, scheduler: str,
     with client:
         threads = sum(client.nthreads().values()) or 1
         size = max(MIN_CHUNK, min(MAX_CHUNK, math.ceil(len(tasks) / (threads * CHUNKS_PER_THREAD))))
-        chunks = [range(i, min(i + size, len(tasks))) for i in range(0, len(tasks), size)]
+        chunks = (range(i, min(i + size, len(tasks))) for i in range(0, len(tasks), size))
         shared = client.scatter(settings, broadcast=True)
-        futures = {client.submit(screen_chunk, [tasks[i] for i in chunk], shared, pure=False): chunk
-                   for chunk in chunks}
-        for future in as_completed(futures, loop=client.loop):
-            chunk = futures[future]
+        sent: dict[Any, range] = {}
+        finished = as_completed(loop=client.loop)
+
+        def send(chunk: range) -> None:
+            future = client.submit(screen_chunk, [tasks[i] for i in chunk], shared, pure=False)
+            sent[future] = chunk
+            finished.add(future)
+
+        # a few chunks per thread at a time, each finished one replaced by the next: the client holds a
+        # window of the batch, not every file's task and result at once
+        for chunk in itertools.islice(chunks, threads * CHUNKS_PER_THREAD):
+            send(chunk)
+        for future in finished:
+            chunk = sent.pop(future)
             rows = _rows_or_errors(future, [tasks[i].file for i in chunk])
             for i, row in zip(chunk, rows, strict=True):
                 on_row(i, row)
+            if (following := next(chunks, None)) is not None:
+                send(following)
 
 
 def screen_chunk(tasks: list[Input], settings: Settings) -> list[Row]:
