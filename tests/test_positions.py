@@ -357,3 +357,22 @@ def test_a_range_a_narrow_date_column_broke_over_three_lines_is_one_job() -> Non
                        "2019\t• Was on call.\n")
     assert [s[2:] for s in spans(resume)] == [("2019-09", "2021-01"), ("2016-05", "2019-08")]
     assert [s[0] for s in spans(resume)] == ["Platform Engineer", "Backend Developer"]
+
+
+def test_a_range_a_date_column_broke_over_four_lines_is_one_job() -> None:
+    # 'September 2023 – December 2025' takes four lines of the date column beside the entry
+    resume = resume_of("EXPERIENCE\n"
+                       "September\tData Engineer, Corvid Energy, Tromsø\n"
+                       "2023 –\t• Streams meter readings through Kafka.\n"
+                       "December\t• Keeps the Go services up.\n"
+                       "2025\tTechnologies: Go, Kafka\n")
+    assert spans(resume) == [("Data Engineer", "Corvid Energy", "2023-09", "2025-12")]
+
+
+def test_a_heading_in_the_label_column_beside_a_dated_degree_opens_its_section() -> None:
+    # the section headings sit in the left column, each beside its first entry and that entry's years
+    resume = resume_of("Experience\tData Engineer, Corvid Energy, Tromsø\tSep 2023 – Dec 2025\n"
+                       "• Streams meter readings through Kafka.\n"
+                       "Education\tMSc Informatics, University of Bergen\t2019 – 2023\n")
+    assert spans(resume) == [("Data Engineer", "Corvid Energy", "2023-09", "2025-12")]
+    assert [s.kind for s in resume.sections] == ["experience", "education"]

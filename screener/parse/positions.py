@@ -231,7 +231,7 @@ def _join_split_ranges(lines: tuple[Line, ...], as_of: int) -> tuple[Line, ...]:
             j += 1
         else:
             del out[j]
-        if not runs_on(joined) or j - i > 2:  # whole now (else it goes on into the next line)
+        if not runs_on(joined) or j - i > 3:  # whole now (else it goes on into the next line)
             i = j = i + 1
     return tuple(out)
 

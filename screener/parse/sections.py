@@ -115,7 +115,8 @@ def _inside_a_job(line: Line, heading: Heading, vocab: Vocabulary, following: tu
         return True
     if heading.guessed and heading.kind in _UNDATED and any(find_ranges(x.text, _NOT_A_YEAR) for x in following):
         return True
-    return heading.kind != "experience" and bool(find_ranges(line.text, _NOT_A_YEAR))
+    # a heading in a label column ('Education<TAB>BSc, Lyon<TAB>2013 – 2017') is dated only by its own cell
+    return heading.kind != "experience" and bool(find_ranges(heading.text if heading.rest else line.text, _NOT_A_YEAR))
 
 
 def heading_kind(line: Line, vocab: Vocabulary | None = None) -> SectionKind | None:
