@@ -336,6 +336,23 @@ def test_an_accent_drawn_over_its_letter_is_read_as_one_accented_letter() -> Non
     assert texts(read(make_pdf(draw))) == ["Expérience professionnelle", "Competências"]
 
 
+class _GlyphsBackend:
+    """A fake backend: one page of the given glyphs."""
+
+    def __init__(self, glyphs: list[Glyph]) -> None:
+        self.glyphs = glyphs
+
+    def load(self, data: bytes, limits: Limits) -> list[RawPage]:
+        return [RawPage(1, 595, 842, self.glyphs)]
+
+
+def test_a_glyph_that_maps_to_an_accent_and_its_letter_is_the_accented_letter() -> None:
+    # a PDF's ToUnicode may map TeX's composite to two characters, the accent first: '´o'
+    word = ["K", "r", "a", "k", "´o", "w", " ", "R", "e", "m", "o", "t", "e"]
+    glyphs = [Glyph(ch, 50 + 6 * i, 55.5 + 6 * i, 698, 708, 700, 10) for i, ch in enumerate(word)]
+    assert texts(extract_pdf(b"", Limits(), backend=_GlyphsBackend(glyphs))) == ["Kraków Remote"]
+
+
 def test_a_job_running_over_a_page_break_is_not_cut_by_the_sidebar_beside_its_first_half() -> None:
     """Page 1: a short sidebar (skills and languages) left of a column of jobs; the last job's bullets
     go on at the top of page 2. Its page-2 lines are still the job's, not the languages section's."""

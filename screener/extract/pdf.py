@@ -123,6 +123,7 @@ _ACCENTS.update({mark: mark for mark in set(_ACCENTS.values())})
 def _compose_accents(glyphs: list[Glyph], t: LayoutTuning) -> list[Glyph]:
     """An accent drawn as a glyph of its own over (or under) a letter — pdfTeX with OT1 fonts sets 'é'
     as 'e' and '´' — is put on that letter ('é'), so that a word is not cut where its accent sits."""
+    glyphs = [_accented(g) if len(g.text) > 1 and any(ch in _ACCENTS for ch in g.text) else g for g in glyphs]
     marks = [g for g in glyphs if g.text in _ACCENTS]
     if not marks:
         return glyphs
@@ -143,6 +144,16 @@ def _compose_accents(glyphs: list[Glyph], t: LayoutTuning) -> list[Glyph]:
             dropped.add(id(mark))
     return [replace(g, text=unicodedata.normalize("NFC", ("i" if g.text == "ı" else g.text) + put[id(g)]))
             if id(g) in put else g for g in glyphs if id(g) not in dropped]
+
+
+def _accented(g: Glyph) -> Glyph:
+    """One glyph that maps to an accent and its letter ('´o', as a PDF's ToUnicode may give TeX's
+    composite) is the accented letter ('ó')."""
+    letters = "".join(ch for ch in g.text if ch not in _ACCENTS)
+    if not letters.isalpha():
+        return g
+    marks = "".join(_ACCENTS[ch] for ch in g.text if ch in _ACCENTS)
+    return replace(g, text=unicodedata.normalize("NFC", letters.replace("ı", "i") + marks))
 
 
 def _rows(glyphs: list[Glyph], t: LayoutTuning) -> list[_Row]:
