@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from screener.extract.text import extract_text
 from screener.model import Document, Line
 from screener.parse import parse
@@ -376,3 +378,13 @@ def test_a_heading_in_the_label_column_beside_a_dated_degree_opens_its_section()
                        "Education\tMSc Informatics, University of Bergen\t2019 – 2023\n")
     assert spans(resume) == [("Data Engineer", "Corvid Energy", "2023-09", "2025-12")]
     assert [s.kind for s in resume.sections] == ["experience", "education"]
+
+
+@pytest.mark.parametrize("heading, entry", [
+    ("ACTIVITÉS", "Membre, club d'échecs\t2022-11 - aujourd’hui"),
+    ("Aktivitäten", "Mitglied, Schachklub\t11/2022 – heute"),
+    ("Actividades", "Miembro, club de ajedrez\tnov. 2022 – actualidad"),
+    ("Frivillig arbeid", "Kasserer, matsentralen\tnov 2022 – nå")])
+def test_an_activities_section_in_another_language_holds_no_job(heading: str, entry: str) -> None:
+    resume = resume_of(f"EXPERIENCE\nGo Developer, Alkekonge AS\t2019-03 – 2021-05\n- Wrote Go.\n{heading}\n{entry}\n")
+    assert spans(resume) == [("Go Developer", "Alkekonge AS", "2019-03", "2021-05")]
