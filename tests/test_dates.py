@@ -238,3 +238,17 @@ def test_a_range_run_into_the_next_word_of_a_pdf_line_is_still_found() -> None:
     assert _span("Sep 2021 — Aug 2024Solvelfal Health — Backend Developer") == ("2021-09", "2024-08")
     assert find_ranges("Sep 2021 — Aug 2024solvelfal", AS_OF) == []  # a lower-case run-on is a word
     assert _span("2013年4月 – 2015年12Marcal Inc. — SENIOR SOFTWARE ENGINEER") == ("2013-04", "2015-12")
+
+
+@pytest.mark.parametrize("first, second, joined", [
+    ("10/2023 – Cur-", "rent", "10/2023 – Current"),  # TeX hyphenates the open end in a narrow cell
+    ("Jan 2020 – Pre-", "sent", "Jan 2020 – Present"),
+    ("2022 / 04 – 2025 /", "10", "2022 / 04 – 2025 / 10"),  # broken after the year's slash
+])
+def test_a_range_wrapped_inside_its_open_end_or_after_a_years_slash_is_joined(first: str, second: str,
+                                                                            joined: str) -> None:
+    assert join_wrapped(first, second, AS_OF) == joined
+
+
+def test_a_word_that_only_starts_like_an_open_end_is_not_joined() -> None:
+    assert join_wrapped("Jan 2020 – Pre-", "sentation skills", AS_OF) is None

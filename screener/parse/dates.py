@@ -296,6 +296,9 @@ _CUT_START = re.compile(rf"(?<!{_W})(?:{ANY_MONTH}|{_YEAR}\s*{_YEAR_MARK}|{_MONT
 _POINT_TAIL = re.compile(_POINT.pattern + r"\W*$", re.IGNORECASE)
 _SEP_HEAD = re.compile(rf"\s*(?:[-–—‒―~→]|{_alternation(_ENDS.until)}(?!{_W})|[/.]\s*{_MM}(?!\d))", re.IGNORECASE)
 _RUNS_ON = re.compile(rf"\S\s*(?:[-–—‒―~\u00ad]|\bto)\s*$|(?<!{_W})(?:{ANY_MONTH})\s*$", re.IGNORECASE)
+_CUT_MONTH = re.compile(rf"{_YEAR}\s*[/.]\s*$")  # '2025 /', its month on the next line
+_MONTH_HEAD = re.compile(rf"\s*{_MM}(?!\d)")
+_PRESENT_WORDS = frozenset(fold(w) for w in _ENDS.present if " " not in w)
 _HYPHENATED = re.compile(r"(?P<stem>[^\W\d_]{2,})[-\u00ad\u2010]\s*$")  # 'Septem-'
 _WORD = re.compile(r"\s*(?P<rest>[^\W\d_]+)")
 
@@ -303,8 +306,9 @@ _WORD = re.compile(r"\s*(?P<rest>[^\W\d_]+)")
 def join_wrapped(first: str, second: str, as_of: int) -> str | None:
     """``first`` and ``second`` as one line when a date range runs on from one into the other, else None.
 
-    A month name hyphenated at the end of a line ('Septem-' / 'ber 2019 – Present') is put back
-    together; a range broken after its dash, a month name or a CJK year ('June 2022 –' / 'Present',
+    A month name or an open end hyphenated at the end of a line ('Septem-' / 'ber 2019 – Present',
+    '10/2023 – Cur-' / 'rent') is put back together; a range broken after its dash, a month name, a
+    year's slash ('2022 / 04 – 2025 /' / '10') or a CJK year ('June 2022 –' / 'Present',
     'Sep 2016 – May' / '2019', '(may.' / '2022 – ene. 2026)', '2016年9月 - 2019年' / '3月') or before
     its dash ('(2022.03' / '– 2023.06)') is joined with a space. A range that a narrow date column
     broke over three lines is joined in two steps: the first gives a start that still runs on.
@@ -312,10 +316,11 @@ def join_wrapped(first: str, second: str, as_of: int) -> str | None:
     joined, at = None, len(first.rstrip())
     hyphen = _HYPHENATED.search(_normalised(first))
     rest = _WORD.match(second)
-    if hyphen and rest and fold(hyphen["stem"] + rest["rest"]).rstrip(".") in _MONTHS:
+    if hyphen and rest and fold(hyphen["stem"] + rest["rest"]).rstrip(".") in _MONTHS.keys() | _PRESENT_WORDS:
         joined, at = first[:hyphen.end("stem")] + second.lstrip(), hyphen.end("stem")
     elif _OPEN_TAIL.search(_normalised(first)) or _CUT_START.search(_normalised(first)) or (
-            _POINT_TAIL.search(_normalised(first)) and _SEP_HEAD.match(_normalised(second))):
+            _POINT_TAIL.search(_normalised(first)) and _SEP_HEAD.match(_normalised(second))) or (
+            _CUT_MONTH.search(_normalised(first)) and _MONTH_HEAD.match(_normalised(second))):
         joined = first.rstrip() + " " + second.strip()
     if joined is None:
         return None
