@@ -252,3 +252,8 @@ def test_a_range_wrapped_inside_its_open_end_or_after_a_years_slash_is_joined(fi
 
 def test_a_word_that_only_starts_like_an_open_end_is_not_joined() -> None:
     assert join_wrapped("Jan 2020 – Pre-", "sentation skills", AS_OF) is None
+
+
+def test_a_finished_range_does_not_run_on_into_the_next_rows_start() -> None:
+    # two rows of a table of periods: the first range is whole, the second wraps after its month
+    assert join_wrapped("June 2023 – present", "January 2020 – May", AS_OF) is None

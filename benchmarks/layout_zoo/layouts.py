@@ -123,7 +123,8 @@ def draw_choices(rng: random.Random, writers: tuple[str, ...] | None = None) -> 
         c.update(language="en", date_format="month_yyyy", dash=" - ", heading="plain", order="title_org")
     if c["columns"] == "sidebar" and c["writer"] in ("txt", "md"):
         c["columns"] = "single"
-    if c["wrap"] == "narrow" and c["writer"] not in ("txt", "md", "pdf_reportlab", "pdf_latex"):
+    if c["wrap"] == "narrow" and (c["writer"] not in ("txt", "md", "pdf_reportlab", "pdf_latex") or (
+            c["writer"] == "pdf_latex" and c["columns"] == "sidebar")):  # TeX would overprint a narrow sidebar
         c["wrap"] = "none"
     c.update({k: rng.choice(values) for k, (values, users) in _WRITER_CHOICES.items() if c["writer"] in users})
     if c["writer"] in TEMPLATES:  # a template places titles, dates and columns its own way

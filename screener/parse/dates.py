@@ -328,7 +328,7 @@ def join_wrapped(first: str, second: str, as_of: int) -> str | None:
     if found and found[-1].start < at < found[-1].end:
         return joined
     # not a range yet, but it goes on into a third line ('May 2019 –' / 'September' / '2022')
-    return joined if _YEARISH.search(joined) and runs_on(joined) else None
+    return joined if _YEARISH.search(joined) and runs_on(first) and runs_on(joined) else None
 
 
 def runs_on(text: str) -> bool:
