@@ -162,7 +162,6 @@ def screen(
         jobs = jobs or min(os.cpu_count() or 1, 8)
         pool = LocalPool(jobs)
     from screener.batch import run_batch
-    from screener.blind import write_key
     from screener.discover import looked_for
     from screener.extract import Limits
     from screener.report import formatter
@@ -190,6 +189,8 @@ def screen(
         record_run(log, "screen", options | ({} if blind else {"paths": list(map(str, paths))}),
                    [report], blind)  # reads the rows back, so while the spool is open
     if blind_key is not None:
+        from screener.blind import write_key  # the redactor's libraries load only for a blind run
+
         write_key(blind_key, key)
     if not report.candidates:
         err.print(f"screener: no résumés found in {', '.join(map(str, paths))}: {looked_for()}", markup=False,

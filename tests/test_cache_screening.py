@@ -184,7 +184,7 @@ def test_a_warm_run_starts_no_worker_and_loads_no_reader(tmp_path: Path, cvs: Pa
     assert main(["screen", *args, "-o", str(tmp_path / "cold.json")]) == 0
     probe = ("import sys; from screener.cli import main; code = main(sys.argv[1:]); "
              "print(code, sorted(m for m in ('spacy', 'pdfminer', 'pypdfium2', 'docx', 'bs4', "
-             "'multiprocessing.forkserver', 'screener.parse.dates') if m in sys.modules))")
+             "'multiprocessing.forkserver', 'screener.parse.dates', 'phonenumbers') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", probe, "screen", *args, "--rules", str(stricter_rules),
                            "-o", str(tmp_path / "warm.json")], capture_output=True, text=True, check=True, cwd=REPO)
     assert done.stdout.split(None, 1) == ["0", "[]\n"], done.stderr
