@@ -176,6 +176,24 @@ def test_a_duration_alone_is_not_a_range(text: str) -> None:
     assert find_ranges(text, AS_OF) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Lead Engineer, Orca Freight      Q3 2018 – Q2 2020", "2018-07", "2020-06"),
+        ("Platform team (H2 2021 – present)", "2021-07", "2026-11"),
+        ("Analyst at Pellow Bank from 2015 until mid-2017", "2015-07", "2017-06"),
+        ("Consultant, Mid 2012 – Q1 2014", "2012-06", "2014-03"),
+    ],
+)
+def test_quarters_halves_and_mid_year_bound_a_range(text: str, start: str, end: str) -> None:
+    assert _span(text) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["- Cut p99 latency by 40% in Q3 2021.", "Mid 2019 we moved", "H1 2022 goals"])
+def test_a_quarter_alone_is_a_moment_not_a_period(text: str) -> None:
+    assert find_ranges(text, AS_OF) == []
+
+
 def test_a_range_that_ends_before_it_starts_is_reported_not_counted() -> None:
     assert find_ranges("Backend Engineer, Jun 2021 – Jan 2019", AS_OF) == []
     assert reversed_ranges("Backend Engineer, Jun 2021 – Jan 2019", AS_OF) == ["Jun 2021 – Jan 2019"]

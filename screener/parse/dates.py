@@ -61,6 +61,7 @@ _SEASON_WORDS = {w: (s.start, s.end) for s in seasons().seasons.values() for w i
 _MONTHS = {fold(w): n for w, n in _MONTH_WORDS.items()}
 _JALALI_MONTHS = {fold(w): n for w, n in _JALALI_WORDS.items()}
 _SEASONS = {fold(w): n for w, n in _SEASON_WORDS.items()}
+_LONE_SEASONS = {fold(w) for s in seasons().seasons.values() if s.alone for w in s.words}
 _ENDS = open_ends()
 
 # A word character that is not Chinese, Japanese or Korean: those scripts write no spaces, so a date
@@ -84,7 +85,7 @@ _DATE = (
     rf"(?:(?P<{{p}}mname>{MONTH_NAME}|{_JALALI_NAME})[\s,\-/]*(?:{_DAY}(?:st|nd|rd|th)?,?\s+)?"
     rf"(?:(?P<{{p}}myear>{_YEAR})|{_YY}(?P<{{p}}myy>\d\d))"
     rf"|(?:{_DAY}(?:st|nd|rd|th|\.)?\s*)(?P<{{p}}dmname>{MONTH_NAME})[\s,]+(?P<{{p}}dmyear>{_YEAR})"
-    rf"|(?P<{{p}}season>{_SEASON})[\s,]+(?:(?P<{{p}}syear>{_YEAR})|{_YY}(?P<{{p}}syy>\d\d))"
+    rf"|(?P<{{p}}season>{_SEASON})(?:[\s,]+|-)(?:(?P<{{p}}syear>{_YEAR})|{_YY}(?P<{{p}}syy>\d\d))"
     rf"|(?P<{{p}}cjyear>{_YEAR})\s*{_YEAR_MARK}\s*(?:(?P<{{p}}cjmonth>{_MM})(?:\s*{_MONTH_MARK}|(?!\d)))?"
     rf"|(?P<{{p}}ymyear>{_YEAR})\s?[-/.]\s?(?P<{{p}}ymmonth>{_MM})(?:[-/.]\d{{{{1,2}}}})?(?!\d)"
     rf"|(?:{_DAY}[/.\-])?(?P<{{p}}mymonth>{_MM})\s?[/.\-]\s?(?P<{{p}}myyear>{_YEAR})"
@@ -199,7 +200,8 @@ def _scan(text: str, as_of: int) -> Iterator[tuple[Found, bool]]:
         is_open = bool(g["open"] or g["onwards"] or g["dangling"])
         has_end = is_open or any(g[k] for k in _END_GROUPS)
         a = _point(m, "a_", as_of)
-        lone_season = a.season is not None and not has_end and not g["since"] and g["a_season"][0].isupper()
+        lone_season = (a.season is not None and not has_end and not g["since"] and g["a_season"][0].isupper()
+                       and fold(g["a_season"]) in _LONE_SEASONS)
         if not has_end and not g["since"] and not lone_season:
             continue
         if a.jalali and not (1300 <= a.year < 1500):

@@ -99,6 +99,8 @@ class Season(Strict):
     start: MonthNumber = Field(description="First month; a start after the end month is in the year before.")
     end: MonthNumber
     words: list[Word]
+    alone: bool = Field(True, description="Whether the word and a year alone are a period ('Summer 2019' is "
+                        "an internship; 'Q3 2021' in a bullet is a moment, not a job).")
 
 
 class Seasons(Strict):
