@@ -69,6 +69,9 @@ def test_a_long_record_is_written_as_its_canonical_json(tmp_path: Path) -> None:
     assert record["hash"] == record_hash(record) and verify(log).intact
     first, second = record["runs"]
     assert len(first["files"]) == 3000 and first["files"][7]["file"] == "Zoë 7.pdf" and second["files"] == []
+    append(log, _record(2))  # chained onto it from the two ends of its line
+    assert json.loads(_lines(log)[1])["prev"] == record["hash"] and json.loads(_lines(log)[1])["seq"] == 2
+    assert verify(log).intact
 
 
 def _edit(log: Path, n: int, change) -> None:

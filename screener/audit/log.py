@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -100,19 +101,36 @@ def _locked(path: Path) -> Iterator[int]:
         os.close(fd)  # closing releases the lock
 
 
-def _last_line(fd: int) -> bytes:
-    """The file's last non-empty line, read backwards in blocks."""
+_EDGE = 4096  # bytes read at each end of the last record
+_HASH = re.compile(rb'"hash":"([0-9a-f]{64})"')
+_SEQ = re.compile(rb'"seq":(\d+)')
+
+
+def _chain_end(fd: int) -> tuple[str, int]:
+    """The ``hash`` and ``seq`` of the file's last record (GENESIS and 0 when there is none).
+
+    Read from the two ends of its line, not parsed whole: a record lists every file of its batch. Keys
+    are sorted, so ``hash`` comes before the long values (``options``, ``runs``) and ``seq`` after them;
+    inside a JSON string every quote is escaped, so ``"hash":`` and ``"seq":`` can only be keys. A cut
+    line (no closing brace) or one without them is damaged; anything else wrong is for :func:`verify`."""
     end = os.lseek(fd, 0, os.SEEK_END)
-    tail = b""
-    position = end
-    while position > 0:
-        step = min(8192, position)
-        position -= step
-        tail = os.pread(fd, step, position) + tail
-        stripped = tail.rstrip(b"\n")
-        if b"\n" in stripped:
-            return stripped.rsplit(b"\n", 1)[1]
-    return tail.rstrip(b"\n")
+    while end > 0 and os.pread(fd, 1, end - 1) == b"\n":
+        end -= 1
+    start = end
+    while start > 0:
+        block = os.pread(fd, min(8192, start), max(0, start - 8192))
+        if (cut := block.rfind(b"\n")) >= 0:
+            start -= len(block) - cut - 1
+            break
+        start -= len(block)
+    if start == end:
+        return GENESIS, 0
+    head = os.pread(fd, min(_EDGE, end - start), start)
+    tail = os.pread(fd, min(_EDGE, end - start), max(start, end - _EDGE))
+    found_hash, found_seq = _HASH.search(head), _SEQ.findall(tail)
+    if not (head.startswith(b"{") and tail.endswith(b"}") and found_hash and found_seq):
+        raise ValueError("not a whole record")
+    return found_hash.group(1).decode(), int(found_seq[-1])
 
 
 def _unwritable(path: Path, exc: OSError) -> ScreenerError:
@@ -134,23 +152,18 @@ def append(path: Path, entry: dict[str, Any]) -> dict[str, Any]:
     may include :class:`Spilled` arrays."""
     try:
         with _locked(path) as fd:
-            last = _last_line(fd)
-            if last:
-                try:
-                    previous = json.loads(last)
-                    prev, seq = str(previous["hash"]), int(previous["seq"])
-                except (ValueError, KeyError, TypeError):
-                    raise ScreenerError(f"the audit log '{path}' ends in a damaged record: check it with "
-                                        f"'screener audit verify {path}', or pass --audit-log or --no-audit"
-                                        ) from None
-            else:
-                prev, seq = GENESIS, 0
+            try:
+                prev, seq = _chain_end(fd)
+            except ValueError:
+                raise ScreenerError(f"the audit log '{path}' ends in a damaged record: check it with "
+                                    f"'screener audit verify {path}', or pass --audit-log or --no-audit") from None
             record = {"seq": seq + 1, **entry, "prev": prev}
             digest = hashlib.sha256()
             for piece in _pieces(record):
                 digest.update(piece)
             record["hash"] = digest.hexdigest()
-            needs_newline = last and os.pread(fd, 1, os.lseek(fd, 0, os.SEEK_END) - 1) != b"\n"
+            size = os.lseek(fd, 0, os.SEEK_END)
+            needs_newline = size > 0 and os.pread(fd, 1, size - 1) != b"\n"
             with open(fd, "wb", buffering=1 << 16, closefd=False) as out:  # appends: the fd is O_APPEND
                 out.write(b"\n" if needs_newline else b"")
                 out.writelines(_pieces(record))
