@@ -13,10 +13,11 @@ import logging
 import re
 import statistics
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING
 
 from screener.errors import ExtractError
@@ -223,36 +224,70 @@ def _gutters(rows: list[_Row], t: LayoutTuning) -> list[tuple[int, float, int, i
     column's beside the titles), and step 3 may turn down the first."""
     lo = min(c.x0 for r in rows for c in r.chunks)
     hi = max(c.x1 for r in rows for c in r.chunks)
-    found: list[tuple[int, float, int, int]] = []
+    xs: list[float] = []  # the candidate gutters
     x = lo + t.gutter_margin * (hi - lo)
     while x < hi - t.gutter_margin * (hi - lo):
-        best, start = (0, x, 0, 0), 0
-        for i in range(len(rows) + 1):
-            if i == len(rows) or _crosses(rows[i], x, t):
-                run = rows[start:i]
-                score = min(sum(r.chunks[0].x1 <= x for r in run), sum(r.chunks[-1].x0 >= x for r in run))
-                best = max(best, (score, x, start, i), key=lambda b: b[0])
-                start = i + 1
-        found.append(best)
+        xs.append(x)
         x += t.gutter_step_pt
+    crossing = _crossing(rows, xs, t)
+    ends = [r.chunks[0].x1 for r in rows]  # a row is left of x if its first chunk ends there…
+    starts = [r.chunks[-1].x0 for r in rows]  # …and right of it if its last chunk starts there
+    found: list[tuple[int, float, int, int]] = []
+    for x, crossed in zip(xs, crossing, strict=True):
+        left = list(accumulate(map(x.__ge__, ends), initial=0))  # rows left of x among the first n
+        right = list(accumulate(map(x.__le__, starts), initial=0))
+        best, start = (0, x, 0, 0), 0
+        for i in (*sorted(crossed), len(rows)):
+            score = min(left[i] - left[start], right[i] - right[start]) if i > start else 0
+            if score > best[0]:
+                best = (score, x, start, i)
+            start = i + 1
+        found.append(best)
+    same_strip = _strip_test(rows)
     distinct: list[tuple[int, float, int, int]] = []
     for g in sorted(found, key=lambda g: -g[0]):
-        if g[0] and not any(_same_strip(rows, g[1], d[1]) for d in distinct):
+        if g[0] and not any(same_strip(g[1], d[1]) for d in distinct):
             distinct.append(g)
     return distinct
 
 
-def _same_strip(rows: list[_Row], x: float, y: float) -> bool:
-    """Whether no text lies between two x positions: they are in one strip of white."""
-    left, right = min(x, y), max(x, y)
-    return not any(c.x0 < right and c.x1 > left for r in rows for c in r.chunks)
+def _crossing(rows: list[_Row], xs: list[float], t: LayoutTuning) -> list[set[int]]:
+    """For each x of ``xs`` (ascending), the rows that :func:`_crosses` it; each chunk is tested only
+    at the x positions within its reach, found by bisection."""
+    crossing: list[set[int]] = [set() for _ in xs]
+    for i, row in enumerate(rows):
+        for c in row.chunks:
+            for k in range(bisect_right(xs, c.x0 - t.gutter_clear_pt), bisect_left(xs, c.x1 + t.gutter_clear_pt)):
+                if _chunk_crosses(c, row, xs[k], t):
+                    crossing[k].add(i)
+    return crossing
+
+
+def _strip_test(rows: list[_Row]) -> Callable[[float, float], bool]:
+    """Whether no text lies between two x positions: they are in one strip of white. The chunks are
+    sorted by left edge once, with the furthest right edge reached so far, and searched by bisection."""
+    # a NaN edge overlaps nothing
+    chunks = sorted((c.x0, c.x1) for r in rows for c in r.chunks if c.x0 == c.x0 and c.x1 == c.x1)
+    lefts = [x0 for x0, _ in chunks]
+    reach = list(accumulate((x1 for _, x1 in chunks), max))
+
+    def same_strip(x: float, y: float) -> bool:
+        left, right = min(x, y), max(x, y)
+        n = bisect_left(lefts, right)  # the chunks that start left of ``right``…
+        return not (n and reach[n - 1] > left)  # …none of which reaches past ``left``
+
+    return same_strip
 
 
 def _crosses(row: _Row, x: float, t: LayoutTuning) -> bool:
     """A chunk of the row reaches the gutter at x, unless it is a line of the left column that runs a
     little over its edge (an overfull line: a tag cloud's last tag), which is still the left column's."""
-    return any(c.x0 - t.gutter_clear_pt < x < c.x1 + t.gutter_clear_pt
-               and not (c.x0 < x - t.gutter_clear_pt and c.x1 - x <= t.overrun_em * row.size) for c in row.chunks)
+    return any(_chunk_crosses(c, row, x, t) for c in row.chunks)
+
+
+def _chunk_crosses(c: _Chunk, row: _Row, x: float, t: LayoutTuning) -> bool:
+    return (c.x0 - t.gutter_clear_pt < x < c.x1 + t.gutter_clear_pt
+            and not (c.x0 < x - t.gutter_clear_pt and c.x1 - x <= t.overrun_em * row.size))
 
 
 def _snap_to_shared_edge(rows: list[_Row], x: float, first: int, end: int,

@@ -115,44 +115,48 @@ def _style(tp: Any, i: int) -> _Style:
                   bool(colour(tp, i, r, g, b, a)) and min(r.value, g.value, b.value) >= _WHITE, mode in _INVISIBLE)
 
 
+# FPDFText_GetTextObject giving the object's address as an int (a dict key), without a ctypes.cast per character
+_text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, c.FPDF_TEXTPAGE, ctypes.c_int)(
+    ctypes.cast(c.FPDFText_GetTextObject, ctypes.c_void_p).value)
+
+
 def _glyphs(textpage: pdfium.PdfTextPage, dx: float, dy: float, limit: int) -> tuple[list[Glyph], int]:
     tp = textpage.raw
     rect, ox, oy = c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+    unicode, generated, hyphen, unmapped = (c.FPDFText_GetUnicode, c.FPDFText_IsGenerated, c.FPDFText_IsHyphen,
+                                            c.FPDFText_HasUnicodeMapError)
+    box, origin = c.FPDFText_GetLooseCharBox, c.FPDFText_GetCharOrigin
     styles: dict[int | None, _Style] = {}  # by text object
     glyphs: list[Glyph] = []
-    count = dropped = 0
-    for i in range(c.FPDFText_CountChars(tp)):
-        if count >= limit:
-            dropped += 1
-            continue
-        count += 1
-        code = c.FPDFText_GetUnicode(tp, i)
-        if c.FPDFText_IsGenerated(tp, i):
+    total = c.FPDFText_CountChars(tp)
+    for i in range(min(total, limit)):
+        code = unicode(tp, i)
+        if generated(tp, i):
             # pdfium's word break where the PDF draws no space (kerned words in LaTeX output): a space
             # on the previous glyph's line, as pdfminer reads a drawn one; its line breaks are not kept
             if code == 0x20 and glyphs and not glyphs[-1].text.isspace():
                 glyphs.append(replace(glyphs[-1], text=" ", x0=glyphs[-1].x1))
             continue
-        if c.FPDFText_IsHyphen(tp, i):  # pdfium gives a hyphen that ends a line as U+0002
+        if hyphen(tp, i):  # pdfium gives a hyphen that ends a line as U+0002
             code = 0x2D
-        char = f"(cid:{code})" if c.FPDFText_HasUnicodeMapError(tp, i) == 1 else chr(code) if code else ""
+        char = f"(cid:{code})" if unmapped(tp, i) == 1 else chr(code) if code else ""
         if not char or char in "\r\n":
             continue
-        c.FPDFText_GetLooseCharBox(tp, i, rect)
-        if glyphs and (glyphs[-1].x0, glyphs[-1].x1, glyphs[-1].bottom) == (rect.left - dx, rect.right - dx,
-                                                                           rect.bottom - dy):
+        box(tp, i, rect)
+        x0, x1, bottom = rect.left - dx, rect.right - dx, rect.bottom - dy
+        if glyphs and (glyphs[-1].x0, glyphs[-1].x1, glyphs[-1].bottom) == (x0, x1, bottom):
             # a ligature (one glyph, several characters, each given the glyph's box): one Glyph, as pdfminer
             glyphs[-1] = replace(glyphs[-1], text=glyphs[-1].text + char)
             continue
-        obj = ctypes.cast(c.FPDFText_GetTextObject(tp, i), ctypes.c_void_p).value
+        obj = _text_object(tp, i)
         style = styles.get(obj) or styles.setdefault(obj, _style(tp, i))
         if style.dingbats and char.isascii() and char.isalnum():
             char = "•"
-        c.FPDFText_GetCharOrigin(tp, i, ox, oy)
-        glyphs.append(Glyph(char, rect.left - dx, rect.right - dx, rect.bottom - dy, rect.top - dy,
-                            (oy.value if style.upright else rect.bottom) - dy, style.size, style.bold,
-                            style.upright, style.white, style.invisible))
-    return glyphs, dropped
+        if style.upright:
+            origin(tp, i, ox, oy)
+        glyphs.append(Glyph(char, x0, x1, bottom, rect.top - dy, oy.value - dy if style.upright else bottom,
+                            style.size, style.bold, style.upright, style.white, style.invisible))
+    return glyphs, max(total - limit, 0)
 
 
 def _dark_boxes(page: pdfium.PdfPage, dx: float, dy: float) -> list[Box]:
