@@ -388,3 +388,22 @@ def test_a_heading_in_the_label_column_beside_a_dated_degree_opens_its_section()
 def test_an_activities_section_in_another_language_holds_no_job(heading: str, entry: str) -> None:
     resume = resume_of(f"EXPERIENCE\nGo Developer, Alkekonge AS\t2019-03 – 2021-05\n- Wrote Go.\n{heading}\n{entry}\n")
     assert spans(resume) == [("Go Developer", "Alkekonge AS", "2019-03", "2021-05")]
+
+
+def test_years_on_the_title_line_and_months_on_the_next_are_one_position() -> None:
+    resume = resume_of("""
+Oskar Lindqvist
+
+Experience
+
+Data Engineer at Halvard Shipping (2015 – 2018)
+Nov 2015 – Apr 2018
+- Loaded port schedules into MySQL.
+
+Lead Engineer at Brisk Mobility (2018 – present)
+May 2018 – Present
+- Go services behind Kafka.
+""")
+    assert spans(resume) == [("Data Engineer", "Halvard Shipping", "2015-11", "2018-04"),
+                             ("Lead Engineer", "Brisk Mobility", "2018-05", "2026-11")]
+    assert "MySQL" in resume.positions[0].text

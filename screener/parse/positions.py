@@ -267,12 +267,33 @@ def _current_by_its_start(lines: tuple[Line, ...], anchors: list[tuple[int, Foun
     return [max(above, key=lambda a: a[1].range.start), *anchors] if above else anchors
 
 
+def _refined(lines: tuple[Line, ...], anchors: list[tuple[int, Found]]) -> list[tuple[int, Found]]:
+    """A header with years only ('Engineer at Acme (2016 – 2019)') over a line that is nothing but
+    the months of those years ('Jan 2016 – Feb 2019') is one position: the months are its dates."""
+    out: list[tuple[int, Found]] = []
+    k = 0
+    while k < len(anchors):
+        i, found = anchors[k]
+        if k + 1 < len(anchors):
+            j, below = anchors[k + 1]
+            bare = not (lines[j].text[:below.start] + lines[j].text[below.end:]).strip(_BULLETS + " \t()[]*_|")
+            a, b = found.range, below.range
+            if j == i + 1 and bare and a.coarse and not b.coarse and a.ongoing == b.ongoing \
+                    and a.start // 12 == b.start // 12 and (a.ongoing or a.end // 12 == b.end // 12):
+                out.append((i, Found(b, found.start, found.end)))
+                k += 2
+                continue
+        out.append((i, found))
+        k += 1
+    return out
+
+
 def _positions_in(section: Section, as_of: int, vocab: Vocabulary) -> list[Position]:
     titles = vocab.job_titles
     lines = _join_split_ranges(_split_glued_details(section.lines, as_of, vocab), as_of)
-    anchors = _current_by_its_start(lines, [(i, f) for i, line in enumerate(lines)
-                                            if (f := _anchor(line, lines[i - 1] if i else None, as_of, titles))],
-                                    as_of)
+    anchors = [(i, f) for i, line in enumerate(lines)
+               if (f := _anchor(line, lines[i - 1] if i else None, as_of, titles))]
+    anchors = _refined(lines, _current_by_its_start(lines, anchors, as_of))
     anchored = {i for i, _ in anchors}
     # Where each position's header starts: as many header-like lines above its dates as the first
     # position has (at most two). The first is the one to learn from: only the section heading is
