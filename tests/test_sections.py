@@ -113,3 +113,19 @@ def test_an_organisation_named_like_a_section_above_its_dates_stays_in_its_job()
         "TECHNOLOGIES USED DAILY\nGo, Kafka\n".encode(), markdown=False).lines)
     assert [(s.kind, s.heading) for s in sections] == [("experience", "EXPERIENCE"),
                                                        ("skills", "TECHNOLOGIES USED DAILY")]
+
+
+@pytest.mark.parametrize("first, second, entry", [
+    ("Work\tQA Lead, Storm Petrel Ltd, Cork.\t03/2020–Today", "Experience",  # its label cell wrapped
+     "QA Lead, Storm Petrel Ltd, Cork.\t03/2020–Today"),
+    ("EMPLOYMENT Go Developer, Merlin Freight, Sligo.\t2020 / 03 – 2026 / 01", "HISTORY",  # no TAB left
+     "Go Developer, Merlin Freight, Sligo.\t2020 / 03 – 2026 / 01"),
+])
+def test_a_heading_a_label_column_wrapped_beside_the_first_entry_opens_the_section_above_it(
+        first: str, second: str, entry: str) -> None:
+    lines = ["SUMMARY", "Likes quiet pagers.", first, second, "• Wrote the Go workers.", "• Ran Kafka.",
+             "EDUCATION", "BSc, Galway"]
+    sections = split_sections(tuple(Line(t, n) for n, t in enumerate(lines, 1)))
+    experience = next(s for s in sections if s.kind == "experience")
+    assert [line.text for line in experience.lines][1:] == ["• Wrote the Go workers.", "• Ran Kafka."]
+    assert experience.lines[0].text == entry

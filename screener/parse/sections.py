@@ -125,6 +125,30 @@ def heading_kind(line: Line, vocab: Vocabulary | None = None) -> SectionKind | N
     return heading.kind if heading else None
 
 
+_CAPS_WORDS = re.compile(r"((?:[^\W\d_a-z]{2,}\s+){1,2})(?=\S)")  # 'PROFESSIONAL Go Developer, …'
+
+
+def _unwrap_label_headings(lines: tuple[Line, ...], vocab: Vocabulary) -> tuple[Line, ...]:
+    """A heading that a narrow label column wrapped over two lines, its first words beside the section's
+    first entry ('Work<TAB>PHP Developer, Velcal …' / 'Experience', or with too small a gap for a TAB
+    'PROFESSIONAL Go Developer, …' / 'EXPERIENCE'): the heading on a line of its own, then the entry."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        below = out[i + 1].text.strip()
+        if "\t" in below or not 0 < len(below.split()) <= 2:
+            continue
+        label, _, rest = out[i].text.partition("\t")
+        splits = [(label, rest)]
+        if below.isupper() and (caps := _CAPS_WORDS.match(out[i].text)):
+            splits.append((caps.group(1), out[i].text[caps.end():]))
+        for label, rest in splits:
+            if rest.strip() and _exact(f"{label.strip()} {below}", vocab):
+                out[i] = replace(out[i], text=f"{label.strip()} {below}", heading=True)
+                out[i + 1] = replace(out[i + 1], text=rest.strip(), heading=False)
+                break
+    return tuple(out)
+
+
 def split_sections(lines: tuple[Line, ...], vocab: Vocabulary | None = None) -> tuple[Section, ...]:
     """Sections in document order; lines before the first heading form the 'preamble'."""
     sections: list[Section] = []
@@ -132,6 +156,7 @@ def split_sections(lines: tuple[Line, ...], vocab: Vocabulary | None = None) -> 
     title = ""
     body: list[Line] = []
     vocab = vocab or default_vocabulary()
+    lines = _unwrap_label_headings(lines, vocab)
     for n, line in enumerate(lines):
         heading = parse_heading(line, vocab)
         if heading is None and (beside := _heading_in_last_cell(line, vocab)):
