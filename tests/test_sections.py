@@ -129,3 +129,13 @@ def test_a_heading_a_label_column_wrapped_beside_the_first_entry_opens_the_secti
     experience = next(s for s in sections if s.kind == "experience")
     assert [line.text for line in experience.lines][1:] == ["• Wrote the Go workers.", "• Ran Kafka."]
     assert experience.lines[0].text == entry
+
+
+def test_a_detail_line_in_the_text_column_above_a_heading_stays_with_its_job() -> None:
+    # the detail sits in the entry's column (an empty date cell before it); the heading after it is whole
+    lines = ["EXPERIENCE", "08/2016 – 12/2017\tJunior Developer, Tern Media, Cobh", "\t• Kept the PHP site up.",
+             "EDUCATION", "09/2013 – 06/2016\tBSc, Cork"]
+    sections = split_sections(tuple(Line(t, n) for n, t in enumerate(lines, 1)))
+    assert [(s.kind, [line.text for line in s.lines]) for s in sections] == [
+        ("experience", ["08/2016 – 12/2017\tJunior Developer, Tern Media, Cobh", "\t• Kept the PHP site up."]),
+        ("education", ["09/2013 – 06/2016\tBSc, Cork"])]
