@@ -407,3 +407,18 @@ May 2018 – Present
     assert spans(resume) == [("Data Engineer", "Halvard Shipping", "2015-11", "2018-04"),
                              ("Lead Engineer", "Brisk Mobility", "2018-05", "2026-11")]
     assert "MySQL" in resume.positions[0].text
+
+
+def test_a_job_told_in_a_sentence_that_opens_with_its_dates() -> None:
+    resume = resume_of("""
+Noor Haddad
+
+Career
+
+From 2017 to 2020 I worked at Saltmarsh Insurance as a backend developer, mostly on MySQL.
+Since June 2020 I have worked for Kiln Robotics as a Staff Engineer, writing Go.
+Since 2022 I have led the fleet team there, which runs on Kafka.
+""")
+    assert spans(resume) == [("backend developer", "Saltmarsh Insurance", "2017-07", "2020-06"),
+                             ("Staff Engineer", "Kiln Robotics", "2020-06", "2026-11")]
+    assert "Kafka" in resume.positions[1].text

@@ -41,6 +41,10 @@ _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|LLC|GmbH|Pty|Pvt|Bros|Ltda|Cia|AG|SA|BV|NV)\.)$")
 
 
+_PROSE_ROLE = re.compile(r"\bas (?:an? |the )?(?P<title>[^,.;()]+?)(?=\s+(?:at|for|with|in)\s|[,.;()]|$)")
+_PROSE_EMPLOYER = re.compile(r"\b(?:at|for|joined|with)\s+(?P<org>(?-i:[A-Z])[^,.;()]*?)(?=\s+as\s|[,.;()]|$)")
+
+
 def _words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
@@ -71,6 +75,8 @@ def _anchor(line: Line, above: Line | None, as_of: int, titles: re.Pattern[str])
         if _own_cell(text, found):
             return found
         before, after = text[:found.start], text[found.end:]
+        if not _BULLET.match(text) and not before.strip() and _prose_header(after, titles):
+            return found  # 'Since March 2019 I have worked at Acme as a Backend Engineer, …'
         if _words(before + " " + after) > _MAX_HEADER_WORDS:
             continue
         if prose and not (_SET_APART.search(before) and (not before.rstrip().endswith("(")
@@ -81,6 +87,18 @@ def _anchor(line: Line, above: Line | None, as_of: int, titles: re.Pattern[str])
             continue  # '• 2022 – 2023: led the migration …' is a detail; '• 2020 – Now: Engineer, Acme' a job
         return found
     return None
+
+
+def _prose_header(text: str, titles: re.Pattern[str]) -> str | None:
+    """'… I have worked at Trellis Pay as a Senior Engineer, building …' after a sentence's opening
+    range: a job told in prose, as 'Senior Engineer, Trellis Pay'. Both a title after 'as' and a
+    capitalised employer after 'at', 'for' or 'joined' are needed: 'Since 2021 I have led the
+    payments team' is a detail of the job it sits in."""
+    role = _PROSE_ROLE.search(text)
+    employer = _PROSE_EMPLOYER.search(text)
+    if role is None or employer is None or not titles.search(role.group("title")):
+        return None
+    return f"{role.group('title').strip()}, {employer.group('org').strip()}"
 
 
 def _is_duration(line: Line) -> bool:
@@ -321,6 +339,8 @@ def _positions_in(section: Section, as_of: int, vocab: Vocabulary) -> list[Posit
         end = starts[k + 1] if k + 1 < len(anchors) else len(lines)
         own = lines[starts[k]:end]
         anchor_text = _DURATION.sub(" ", lines[i].text[:found.start] + "\t" + lines[i].text[found.end:])
+        if not lines[i].text[:found.start].strip() and (told := _prose_header(lines[i].text[found.end:], titles)):
+            anchor_text = told
         around = list(lines[starts[k]:i])
         for line in lines[i + 1:min(i + 3, end)]:
             if not _is_header_like(line):
