@@ -41,14 +41,32 @@ class DecodeError(ValueError):
     """A stored value that is not what this version of screener writes."""
 
 
+class _LineTable:
+    """Lines stored once, in the order first referred to; values hold their indexes."""
+
+    def __init__(self) -> None:
+        self._index: dict[Line, int] = {}
+
+    def __call__(self, lines: tuple[Line, ...]) -> list[int]:
+        return [self._index.setdefault(line, len(self._index)) for line in lines]
+
+    def dumps(self, value: dict[str, Any]) -> str:
+        value["lines"] = [[x.text, x.number, x.page, x.heading, x.x0] for x in self._index]
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _load(text: str) -> tuple[dict[str, Any], tuple[Line, ...]]:
+    """The stored value and its line table; raises for another format version."""
+    value = json.loads(text)
+    if _get(value, "format", int) != FORMAT:
+        raise DecodeError("another format version")
+    return value, tuple(_line(x) for x in _get(value, "lines", list))
+
+
 def encode(parsed: Parsed) -> str:
-    table: dict[Line, int] = {}
-
-    def refs(lines: tuple[Line, ...]) -> list[int]:
-        return [table.setdefault(line, len(table)) for line in lines]
-
+    refs = _LineTable()
     d, r = parsed.document, parsed.resume
-    value = {
+    value: dict[str, Any] = {
         "format": FORMAT,
         "document": {"kind": d.kind, "pages": d.pages, "warnings": list(d.warnings), "lines": refs(d.lines),
                      "positions": None if d.positions is None else [
@@ -61,17 +79,13 @@ def encode(parsed: Parsed) -> str:
         },
         "tokens": {"words": list(parsed.tokens.words), "spaces": "".join("01"[s] for s in parsed.tokens.spaces)},
     }
-    value["lines"] = [[x.text, x.number, x.page, x.heading, x.x0] for x in table]
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return refs.dumps(value)
 
 
 def decode(text: str) -> Parsed:
     """The value :func:`encode` wrote; :class:`DecodeError` for anything else."""
     try:
-        value = json.loads(text)
-        if _get(value, "format", int) != FORMAT:
-            raise DecodeError("another format version")
-        table = tuple(_line(x) for x in _get(value, "lines", list))
+        value, table = _load(text)
         d, r, t = _get(value, "document", dict), _get(value, "resume", dict), _get(value, "tokens", dict)
         stated = d["positions"]
         document = Document(_choice(_get(d, "kind", str), _KINDS), _lines(d, table), _get(d, "pages", int),
@@ -91,11 +105,7 @@ def decode(text: str) -> Parsed:
 
 
 def encode_findings(findings: Findings) -> str:
-    table: dict[Line, int] = {}
-
-    def refs(lines: tuple[Line, ...]) -> list[int]:
-        return [table.setdefault(line, len(table)) for line in lines]
-
+    refs = _LineTable()
     e = findings.experience
     value: dict[str, Any] = {
         "format": FORMAT,
@@ -111,17 +121,13 @@ def encode_findings(findings: Findings) -> str:
         "text_chars": findings.text_chars,
         "warnings": list(findings.warnings),
     }
-    value["lines"] = [[x.text, x.number, x.page, x.heading, x.x0] for x in table]
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return refs.dumps(value)
 
 
 def decode_findings(text: str) -> Findings:
     """The value :func:`encode_findings` wrote; :class:`DecodeError` for anything else."""
     try:
-        value = json.loads(text)
-        if _get(value, "format", int) != FORMAT:
-            raise DecodeError("another format version")
-        table = tuple(_line(x) for x in _get(value, "lines", list))
+        value, table = _load(text)
         positions = tuple(_position(p, table) for p in _dicts(_get(value, "positions", list)))
         total, backend_months = _ints(_get(value, "months", list), 2)
         backend, internships = (frozenset(_ints(_get(value, key, list))) for key in ("backend", "internships"))
