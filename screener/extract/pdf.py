@@ -10,13 +10,15 @@ label or date column.
 from __future__ import annotations
 
 import logging
+import math
 import re
 import statistics
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING
 
@@ -47,14 +49,30 @@ class _Chunk:
 
 @dataclass
 class _Row:
+    """Its extent, baseline and size are computed when first asked for: the two sides of a candidate
+    gutter are rows of their own, and most candidates are turned down after a look at a few of them."""
+
     chunks: list[_Chunk]
     label: bool = False  # the first chunk heads a label column: 'EXPERIENCE<TAB>Acme, Engineer'
 
-    def __post_init__(self) -> None:
-        glyphs = [g for c in self.chunks for g in c.glyphs]
-        self.top, self.bottom = max(g.top for g in glyphs), min(g.bottom for g in glyphs)
-        self.base = statistics.median(g.base for g in glyphs)
-        self.size = statistics.median(g.size for g in glyphs)
+    def _glyphs(self) -> list[Glyph]:
+        return [g for c in self.chunks for g in c.glyphs]
+
+    @cached_property
+    def top(self) -> float:
+        return max(g.top for g in self._glyphs())
+
+    @cached_property
+    def bottom(self) -> float:
+        return min(g.bottom for g in self._glyphs())
+
+    @cached_property
+    def base(self) -> float:
+        return statistics.median(g.base for g in self._glyphs())
+
+    @cached_property
+    def size(self) -> float:
+        return statistics.median(g.size for g in self._glyphs())
 
 
 def _near(edges: dict[int, int], x: float) -> int:
@@ -243,11 +261,17 @@ def _gutters(rows: list[_Row], t: LayoutTuning) -> list[tuple[int, float, int, i
                 best = (score, x, start, i)
             start = i + 1
         found.append(best)
-    same_strip = _strip_test(rows)
+    strip = _strip(rows)
     distinct: list[tuple[int, float, int, int]] = []
+    taken: list[float] = []  # their x, sorted
     for g in sorted(found, key=lambda g: -g[0]):
-        if g[0] and not any(same_strip(g[1], d[1]) for d in distinct):
+        if not g[0]:
+            continue
+        white = strip(g[1])  # a better gutter's x in this strip is this gutter again
+        k = bisect_left(taken, white[0]) if white else len(taken)
+        if white is None or k == len(taken) or taken[k] > white[1]:
             distinct.append(g)
+            insort(taken, g[1])
     return distinct
 
 
@@ -263,20 +287,24 @@ def _crossing(rows: list[_Row], xs: list[float], t: LayoutTuning) -> list[set[in
     return crossing
 
 
-def _strip_test(rows: list[_Row]) -> Callable[[float, float], bool]:
-    """Whether no text lies between two x positions: they are in one strip of white. The chunks are
-    sorted by left edge once, with the furthest right edge reached so far, and searched by bisection."""
+def _strip(rows: list[_Row]) -> Callable[[float], tuple[float, float] | None]:
+    """The strip of white an x position lies in, as the closed range of the positions with no text
+    between them and x (None when x is inside a chunk). The chunks are sorted by left edge once, with
+    the furthest right edge reached so far, and searched by bisection."""
     # a NaN edge overlaps nothing
     chunks = sorted((c.x0, c.x1) for r in rows for c in r.chunks if c.x0 == c.x0 and c.x1 == c.x1)
     lefts = [x0 for x0, _ in chunks]
     reach = list(accumulate((x1 for _, x1 in chunks), max))
 
-    def same_strip(x: float, y: float) -> bool:
-        left, right = min(x, y), max(x, y)
-        n = bisect_left(lefts, right)  # the chunks that start left of ``right``…
-        return not (n and reach[n - 1] > left)  # …none of which reaches past ``left``
+    def strip(x: float) -> tuple[float, float] | None:
+        n = bisect_left(lefts, x)  # the chunks that start left of x end by…
+        low = reach[n - 1] if n else -math.inf
+        if low > x:
+            return None
+        k = bisect_right(reach, x)  # …and the first one that reaches past x starts at
+        return low, lefts[k] if k < len(lefts) else math.inf
 
-    return same_strip
+    return strip
 
 
 def _crosses(row: _Row, x: float, t: LayoutTuning) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ctypes
 import math
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as c
@@ -117,7 +117,7 @@ def _style(tp: Any, i: int) -> _Style:
 
 # FPDFText_GetTextObject giving the object's address as an int (a dict key), without a ctypes.cast per character
 _text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, c.FPDF_TEXTPAGE, ctypes.c_int)(
-    ctypes.cast(c.FPDFText_GetTextObject, ctypes.c_void_p).value)
+    cast(int, ctypes.cast(c.FPDFText_GetTextObject, ctypes.c_void_p).value))
 
 
 def _glyphs(textpage: pdfium.PdfTextPage, dx: float, dy: float, limit: int) -> tuple[list[Glyph], int]:
