@@ -422,3 +422,30 @@ Since 2022 I have led the fleet team there, which runs on Kafka.
     assert spans(resume) == [("backend developer", "Saltmarsh Insurance", "2017-07", "2020-06"),
                              ("Staff Engineer", "Kiln Robotics", "2020-06", "2026-11")]
     assert "Kafka" in resume.positions[1].text
+
+
+def test_a_labelled_line_opening_with_its_dates_names_a_role_before_its_details() -> None:
+    # no heading the vocabulary knows, and each line ends as a sentence
+    resume = resume_of("""
+Ines Carvalho
+
+Things I have built
+
+2015 – 2018: Support Engineer at Duna Telecom — scripts in Python.
+Mar 2018 to date: Backend Developer at Farol Pay — Go and Kafka.
+2019 – 2020: led the Kafka migration, as a side project.
+""")
+    assert spans(resume)[:2] == [("Support Engineer", "Duna Telecom", "2015-07", "2018-06"),
+                                 ("Backend Developer", "Farol Pay", "2018-03", "2026-11")]
+    assert len(resume.positions) == 2
+
+
+def test_a_bullet_opening_with_its_dates_then_a_dot_and_a_lowercase_role() -> None:
+    resume = resume_of("""
+## Parcours
+
+- **2020 – aujourd'hui** · Lead developer, Criquet SAS — Go, Kafka
+- **2016 – 2020** · Software developer, Banque Rhône — MySQL
+""", markdown=True)
+    assert [(t, o) for t, o, _, _ in spans(resume)] == [("Lead developer", "Criquet SAS"),
+                                                        ("Software developer", "Banque Rhône")]

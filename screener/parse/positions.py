@@ -41,6 +41,7 @@ _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|LLC|GmbH|Pty|Pvt|Bros|Ltda|Cia|AG|SA|BV|NV)\.)$")
 
 
+_CLAUSE = re.compile(r"\s+[—–-]\s+|\s*;\s*")
 _PROSE_ROLE = re.compile(r"\bas (?:an? |the )?(?P<title>[^,.;()]+?)(?=\s+(?:at|for|with|in)\s|[,.;()]|$)")
 _PROSE_EMPLOYER = re.compile(r"\b(?:at|for|joined|with)\s+(?P<org>(?-i:[A-Z])[^,.;()]*?)(?=\s+as\s|[,.;()]|$)")
 
@@ -82,7 +83,7 @@ def _anchor(line: Line, above: Line | None, as_of: int, titles: re.Pattern[str])
         if prose and not (_SET_APART.search(before) and (not before.rstrip().endswith("(")
                                                          or _CLOSES_LINE.match(after))):
             continue
-        if prose and not before.strip(" \t" + _BULLETS) and not (titles.search(after) and not _is_sentence(after)) \
+        if prose and not before.strip(" \t" + _BULLETS) and not _titled_clause(after, titles) \
                 and not (_words(after) <= _PLACE_WORDS and above is not None and _is_header_like(above)):
             continue  # '• 2022 – 2023: led the migration …' is a detail; '• 2020 – Now: Engineer, Acme' a job
         return found
@@ -99,6 +100,15 @@ def _prose_header(text: str, titles: re.Pattern[str]) -> str | None:
     if role is None or employer is None or not titles.search(role.group("title")):
         return None
     return f"{role.group('title').strip()}, {employer.group('org').strip()}"
+
+
+def _titled_clause(text: str, titles: re.Pattern[str]) -> bool:
+    """After an opening range, a role in the first clause: '2018 – 2021: Backend Developer at Savanna
+    Pay — Go, Kafka.' is a job told on one line; '2022 – 2023: led the migration …' a detail."""
+    if titles.search(text) and not _is_sentence(text):  # '• 2020 – Now: Engineer, Acme'
+        return True
+    head = _CLAUSE.split(text.lstrip(" \t:–—-·•|"), 1)[0]
+    return bool(titles.search(head)) and not _is_sentence(head) and head[:1].isupper()
 
 
 def _is_duration(line: Line) -> bool:
@@ -142,7 +152,7 @@ def _title_and_organisation(header: list[str], titles: re.Pattern[str]) -> tuple
     """The title is the first piece with a job-title word; the organisation is another piece of the
     title's own line when it has one (a line above may be a heading the vocabulary missed), else the
     first other piece of the header."""
-    lines = [[p for p in (_balanced(_LEADER.sub("", p).strip(" *_#")) for p in _SEPARATORS.split(text))
+    lines = [[p for p in (_balanced(_LEADER.sub("", p).strip(" *_#:")) for p in _SEPARATORS.split(text))
               if p and _words(p) > 0] for text in header]
     pieces = [p for line in lines for p in line]
     own_line = next((line for line in lines if any(titles.search(p) for p in line)), pieces)
