@@ -145,14 +145,21 @@ def _owner(m: Mention, owners: list[tuple[int, Position, str]]) -> tuple[int, Po
     return owners[0][:2]
 
 
+def _owners(m: Mention, owners: list[tuple[int, Position, str]]) -> list[tuple[int, Position]]:
+    """Every position that holds the mention's whole line (details shared by roles listed together
+    under one employer), else the one position that holds its part of the line."""
+    whole = [(n, p) for n, p, text in owners if text == m.line.text]
+    return whole if len(whole) > 1 else [_owner(m, owners)]
+
+
 def _skill(skill_id: str, mentions: list[Mention], claims: list[Claim],
            position_of_line: dict[int, list[tuple[int, Position, str]]]) -> SkillExperience:
     used: dict[int, tuple[Position, Mention]] = {}
     elsewhere: list[Mention] = []
     for m in mentions:
         if m.line.number in position_of_line:
-            n, p = _owner(m, position_of_line[m.line.number])
-            used.setdefault(n, (p, m))
+            for n, p in _owners(m, position_of_line[m.line.number]):
+                used.setdefault(n, (p, m))
         else:
             elsewhere.append(m)
     dated_months = len(months_of(p for p, _ in used.values()))

@@ -294,3 +294,24 @@ def test_a_title_that_is_not_technical_is_backend_when_its_text_names_more_backe
     assert not classify.is_backend(role("IT Consultant for Notes Domino", "Ran projects in XPages; wrote reports."))
     assert classify.is_backend(role("Co-Founder & CTO", "Wrote the booking API and its Kafka consumers in Go."))
     assert classify.is_backend(role("Freelance Developer", "Shop websites."))  # 'Developer' is a technical title
+
+
+def test_roles_listed_together_under_one_employer_share_its_details(loaded_rules) -> None:
+    resume, exp = experience_of("""
+Experience
+HALCYON MUTUAL — Porto
+Developer (Jan 2016 – Dec 2017)
+Lead Developer (Jan 2018 – Dec 2019)
+Claims engine in Go; Kafka for events.
+Orla Studio
+Designer
+Jan 2020 – Dec 2020
+Brand work.
+Illustrator
+Jan 2021 – Dec 2021
+Posters printed in Redis Red.
+""", loaded_rules)
+    assert exp.skills["go"].years == 4.0 and exp.skills["kafka"].years == 4.0
+    # a role over two lines (title, then dates) is a role of its own: it never takes the next one's details
+    assert exp.skills["redis"].years == 1.0
+    assert resume.positions[0].organisation == "HALCYON MUTUAL"

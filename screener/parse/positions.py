@@ -182,6 +182,21 @@ def find_positions(sections: tuple[Section, ...], as_of: int,
                               "dated line(s) outside one were read as positions",)
 
 
+def _shared_details(positions: list[Position]) -> list[Position]:
+    """Roles listed one line each, line after line, under one employer ('Engineer (2017 – 2019)' /
+    'Senior Engineer (2019 – Present)') and then one block of details: the details are each role's."""
+    out = list(positions)
+    for k in range(len(out) - 2, -1, -1):
+        role, below = out[k], out[k + 1]
+        one_line = role.dates.text in role.lines[-1].text and below.lines and below.dates.text in below.lines[0].text
+        within = role.dates.start <= below.dates.start and below.dates.end <= role.dates.end  # an employer's total
+        if one_line and not within and all(_is_header_like(line) for line in role.lines) \
+                and below.lines[0].number == role.lines[-1].number + 1:
+            details = tuple(line for line in below.lines[1:] if not _is_header_like(line))
+            out[k] = replace(role, lines=role.lines + details, organisation=role.organisation or below.organisation)
+    return out
+
+
 def _employers_over_roles(positions: list[Position], titles: re.Pattern[str]) -> list[Position]:
     """An employer line with its overall span ('Acme B.V. — 2017 – Present'), no job title and no text
     of its own, over the roles held there: not a position itself, it names the roles' organisation."""
@@ -371,4 +386,4 @@ def _positions_in(section: Section, as_of: int, vocab: Vocabulary) -> list[Posit
             employer = ""
         positions.append(Position(title=title, organisation=organisation, dates=found.range,
                                   lines=tuple(own), section=section.heading))
-    return _details_to_rows(_projects_within_jobs(_employers_over_roles(positions, titles), titles))
+    return _shared_details(_details_to_rows(_projects_within_jobs(_employers_over_roles(positions, titles), titles)))
