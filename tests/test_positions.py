@@ -449,3 +449,15 @@ def test_a_bullet_opening_with_its_dates_then_a_dot_and_a_lowercase_role() -> No
 """, markdown=True)
     assert [(t, o) for t, o, _, _ in spans(resume)] == [("Lead developer", "Criquet SAS"),
                                                         ("Software developer", "Banque Rhône")]
+
+
+def test_a_line_with_dates_then_a_comma_role_and_a_sentence_of_detail() -> None:
+    resume = resume_of("""
+Ruth Abara
+
+POSTS HELD
+Mar 2013 - May 2017, Junior developer, Okapi Media. Reports on MySQL.
+Jun 2017 - present, Backend developer, Tern Finance. Go and Kafka.
+""")
+    assert spans(resume) == [("Junior developer", "Okapi Media", "2013-03", "2017-05"),
+                             ("Backend developer", "Tern Finance", "2017-06", "2026-11")]

@@ -139,3 +139,12 @@ def test_a_detail_line_in_the_text_column_above_a_heading_stays_with_its_job() -
     assert [(s.kind, [line.text for line in s.lines]) for s in sections] == [
         ("experience", ["08/2016 – 12/2017\tJunior Developer, Tern Media, Cobh", "\t• Kept the PHP site up."]),
         ("education", ["09/2013 – 06/2016\tBSc, Cork"])]
+
+
+@pytest.mark.parametrize(("text", "kind"), [("Berufserfahrung / Experience", "experience"),
+                                            ("Formation | Education", "education"),
+                                            ("Parcours / Experience", "experience"),
+                                            ("Skills / Experience", None),
+                                            ("Go / Kafka", None)])
+def test_a_heading_in_two_languages_is_read_when_its_known_parts_agree(text: str, kind: str | None) -> None:
+    assert heading_kind(Line(text, 4)) == kind

@@ -17,7 +17,7 @@ from screener.parse.vocabulary import Vocabulary, default_vocabulary, normalise
 
 _BULLETS = "•·▪◦●○■□➢►▶✓✔-–—*+>"
 _BULLET = re.compile(rf"^\s*[{re.escape(_BULLETS)}]\s*")
-_SEPARATORS = re.compile(r"\s+(?:at|@)\s+|\s+[—–/-]\s+|\s*[|\t·•,]\s*|\s{3,}|\.{3,}|…+")
+_SEPARATORS = re.compile(r"\s+(?:at|@)\s+|(?<=[a-z]{2})\.\s+(?=[A-Z])|\s+[—–/-]\s+|\s*[|\t·•,]\s*|\s{3,}|\.{3,}|…+")
 _LEADER = re.compile(r"^[\s•·\-*#>]*(?:\d+(?:\.\d+)*[.)]?(?:\s+|$))?[*_]*")  # bullets, numbering
 _MAX_HEADER_WORDS = 20
 _PLACE_WORDS = 3  # a bullet with a range and at most this many other words ('Remote', 'Berlin, DE') is a date line
@@ -41,7 +41,7 @@ _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|LLC|GmbH|Pty|Pvt|Bros|Ltda|Cia|AG|SA|BV|NV)\.)$")
 
 
-_CLAUSE = re.compile(r"\s+[—–-]\s+|\s*;\s*")
+_CLAUSE = re.compile(r"\s+[—–-]\s+|\s*;\s*|\.\s+")
 _PROSE_ROLE = re.compile(r"\bas (?:an? |the )?(?P<title>[^,.;()]+?)(?=\s+(?:at|for|with|in)\s|[,.;()]|$)")
 _PROSE_EMPLOYER = re.compile(r"\b(?:at|for|joined|with)\s+(?P<org>(?-i:[A-Z])[^,.;()]*?)(?=\s+as\s|[,.;()]|$)")
 
@@ -107,7 +107,7 @@ def _titled_clause(text: str, titles: re.Pattern[str]) -> bool:
     Pay — Go, Kafka.' is a job told on one line; '2022 – 2023: led the migration …' a detail."""
     if titles.search(text) and not _is_sentence(text):  # '• 2020 – Now: Engineer, Acme'
         return True
-    head = _CLAUSE.split(text.lstrip(" \t:–—-·•|"), 1)[0]
+    head = _CLAUSE.split(text.lstrip(" \t:,–—-·•|"), 1)[0]
     return bool(titles.search(head)) and not _is_sentence(head) and head[:1].isupper()
 
 

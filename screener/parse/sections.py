@@ -66,6 +66,8 @@ def parse_heading(line: Line, vocab: Vocabulary | None = None) -> Heading | None
     core = _strip_ornament(text)
     if kind := _exact(core, vocab):
         return Heading(kind, core)
+    if kind := _bilingual(core, vocab):
+        return Heading(kind, core)
     head, *after = _AFTER_HEADING.split(_strip_ornament(_BRACKETED.sub(" ", core)), maxsplit=1)
     kind = _exact(head, vocab)
     extra = " ".join(after + _BRACKETED.findall(core))
@@ -75,6 +77,22 @@ def parse_heading(line: Line, vocab: Vocabulary | None = None) -> Heading | None
     if kind == "experience" and find_ranges(rest, _NOT_A_YEAR) and len(rest.split()) <= 12:
         return Heading(kind, head, rest)  # a heading carrying its first job ('工作经历：Acme 2019.07 – 至今')
     return _by_keyword(line, core, vocab)
+
+
+_BILINGUAL = re.compile(r"\s+[/|]\s+")
+
+
+def _bilingual(core: str, vocab: Vocabulary) -> SectionKind | None:
+    """A heading given in two languages ('Berufserfahrung / Experience', 'Parcours | Experience'):
+    the parts the vocabulary knows agree on one kind, and any other part is a word or two."""
+    parts = _BILINGUAL.split(core)
+    if len(parts) < 2:
+        return None
+    kinds = {kind for p in parts if (kind := _exact(_strip_ornament(p), vocab))}
+    unknown = [p for p in parts if not _exact(_strip_ornament(p), vocab)]
+    if len(kinds) == 1 and all(len(p.split()) <= 2 for p in unknown):
+        return kinds.pop()
+    return None
 
 
 def _by_keyword(line: Line, core: str, vocab: Vocabulary) -> Heading | None:
