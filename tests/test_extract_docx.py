@@ -205,6 +205,17 @@ def test_entity_declarations_are_refused(xml: str) -> None:
         assert line not in str(caught.value)
 
 
+@pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml"])
+def test_a_dtd_after_a_long_comment_is_refused(part: str) -> None:
+    """The DOCTYPE arrives in a later chunk of the stream, straddling a chunk boundary."""
+    padded = LAUGHS.replace("?>", "?><!--" + "x" * (70 * 1024 - 3) + "-->", 1)
+    out = io.BytesIO()
+    docx.Document().save(out)
+    with pytest.raises(ExtractError) as caught:
+        extract_docx(_replace_part(out.getvalue(), part, padded.encode()), Limits())
+    assert caught.value.code == "unsafe"
+
+
 def test_xxe_in_styles_is_refused() -> None:
     out = io.BytesIO()
     docx.Document().save(out)

@@ -4,7 +4,7 @@ The parts are read from the ZIP directly (not through python-docx, which misses 
 whole parts into memory). Every part goes through one byte budget, ``Limits.max_inflated_bytes``:
 a member is refused before inflating when its declared size does not fit or its compression ratio is
 absurd, and inflated bytes are counted while streaming. Both give ``unsafe`` (a decompression bomb).
-XML is parsed by defusedxml with DTDs forbidden, so entity tricks (XXE, billion laughs) give
+XML is parsed with DTDs forbidden (:mod:`screener.extract.zipparts`), so entity tricks (XXE, billion laughs) give
 ``unsafe`` too. document.xml is parsed incrementally: each body element is read, then dropped.
 """
 
@@ -21,10 +21,9 @@ from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import iterparse
 
 from screener.errors import ExtractError
-from screener.extract.zipparts import Budget, Capped, read_xml, unsafe
+from screener.extract.zipparts import Budget, Capped, iter_xml, read_xml, unsafe
 from screener.model import Document, Line
 
 if TYPE_CHECKING:
@@ -239,7 +238,7 @@ def _body(stream: Capped, ctx: _Ctx) -> tuple[list[tuple[str, bool]], list[str]]
     out: list[tuple[str, bool]] = []
     refs: list[str] = []
     stack: list[Element] = []
-    for event, el in iterparse(stream, events=("start", "end"), forbid_dtd=True):
+    for event, el in iter_xml(stream):
         if event == "start":
             stack.append(el)
             continue
