@@ -2,10 +2,11 @@
 
 Writes N CVs (TXT, Markdown, PDF, DOCX: the samples with small variations, plus generated ones) to a
 temporary folder, then, for --jobs 1 and 2, runs a fresh process that screens the folder twice
-through the CLI: the first run is "cold" (timed from process start: imports, forkserver, spaCy in
-each worker), the second "warm" (same process). 'jobs none' is the reference without workers: the
-same report from the pipeline called in one process, with no time or memory limits. Peak memory is
-the high-water mark (VmHWM) of the CLI process and of its largest worker, sampled from /proc (Linux).
+through the CLI with a parse cache of its own, empty at first: the first run is "cold" (timed from
+process start: imports, forkserver, spaCy in each worker), the second "warm" (same process, every
+file a cache hit). 'jobs none' is the reference without workers: the same report from the pipeline
+called in one process, with no cache and no time or memory limits. Peak memory is the high-water mark
+(VmHWM) of the CLI process and of its largest worker, sampled from /proc (Linux).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ SKILLS = ["Go", "Kafka", "MySQL", "Redis", "Docker", "PHP", "Python", "Java", "R
 CHILD = """
 import sys, time
 from pathlib import Path
-folder, jobs, out = sys.argv[1:4]
+folder, jobs, out, cache = sys.argv[1:5]
 if jobs == "0":  # the reference: the same report from one process, no workers and no limits
     from datetime import date
     from screener.pipeline import Screener
@@ -45,7 +46,7 @@ if jobs == "0":  # the reference: the same report from one process, no workers a
         Path(out).write_text(formatter(Format.json).render(report), encoding="utf-8")
 else:
     from screener.cli import main
-    args = ["screen", folder, "-f", "json", "-o", out, "--as-of", "2026-11-01", "--jobs", jobs]
+    args = ["screen", folder, "-f", "json", "-o", out, "--as-of", "2026-11-01", "--jobs", jobs, "--cache", cache]
     once = lambda: main(args) == 0 or sys.exit(1)
 once()
 first = time.time()
@@ -127,7 +128,7 @@ def run(folder: Path, jobs: int, count: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as out:
         start = time.time()
         process, stdout, _, sampler = sampled(
-            [sys.executable, "-c", CHILD, str(folder), str(jobs), f"{out}/r.json"],
+            [sys.executable, "-c", CHILD, str(folder), str(jobs), f"{out}/r.json", f"{out}/cache"],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         if process.returncode != 0:
             raise SystemExit(f"the benchmark run failed (exit {process.returncode})")
