@@ -45,11 +45,8 @@ def run_batch(settings: Settings, paths: list[Path], executor: Executor, spool: 
             bar.advance(task)
 
         if settings.cache is None:
-            executor.prepare()
-            rest = list(range(len(inputs)))
-        else:
-            rest = screen_cached(inputs, settings, settings.cache, keep, executor.prepare, executor.processes)
-        if rest:
+            executor.screen(inputs, settings, keep)
+        elif rest := screen_cached(inputs, settings, settings.cache, keep, executor.prepare, executor.processes):
             executor.screen([inputs[i] for i in rest], settings, lambda i, row: keep(rest[i], row))
     if blind_key is not None:
         blind_key.update(key)

@@ -34,9 +34,9 @@ _MONTHS = r"(?:months?|mos?|m\.|monate?|mois|meses|mån(?:ader)?|месяц\w*|�
 _DURATION = re.compile(
     rf"[(（·•,|]?\s*(?<![\w.])(?:\d+(?:[.,]\d)?\s*{_YEARS}(?:\s*(?:and\s+|,\s*)?\d+\s*{_MONTHS})?"
     rf"|\d+\s*{_MONTHS})(?![^\W\d_])\.?\s*[)）]?", re.IGNORECASE)
-# A final period that ends a company name, not a sentence: 'S.A.S.', 'Inc.', 'Co.'
 # After the dates that open an entry, a dash and its name: '2014 - 2016 - Acme GmbH'
 _DASH_THEN_NAME = re.compile(r"\s+[-–—]\s+[^\W\d_]")
+# A final period that ends a company name, not a sentence: 'S.A.S.', 'Inc.', 'Co.'
 _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|LLC|GmbH|Pty|Pvt|Bros|Ltda|Cia|AG|SA|BV|NV)\.)$")
 
