@@ -6,6 +6,7 @@ import json
 import pickle
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 
@@ -49,9 +50,18 @@ def test_light_modules_do_not_import_the_pipeline(module: str) -> None:
     assert "screener.pipeline" not in imported
 
 
-@pytest.mark.parametrize("case", ["samples", "only skipped", "empty"])
+def _odd_values(c: Candidate) -> Candidate:
+    """A row with numbers the standard library writes with an exponent, and words that look like one."""
+    skill = next(iter(c.skills))
+    skills = {**c.skills, skill: replace(c.skills[skill], years=1e16, last_used="2e-3 1e16")}
+    return replace(c, skills=skills, requirements=(replace(c.requirements[0], fraction=1e-05), *c.requirements[1:]))
+
+
+@pytest.mark.parametrize("case", ["samples", "only skipped", "empty", "odd values"])
 def test_streamed_json_is_byte_identical_to_the_whole_object(samples_report: Report, case: str) -> None:
+    ok = next(c for c in samples_report.candidates if c.status == "ok" and c.requirements)
     report = {"samples": samples_report,
+              "odd values": Report.of("2026-11-01", samples_report.rules, [_odd_values(ok)], []),
               "only skipped": Report.of("2026-11-01", samples_report.rules, [], samples_report.skipped),
               "empty": Report.of("2026-11-01", samples_report.rules, [], [])}[case]
     whole = json.dumps(report_dict(report), indent=2, ensure_ascii=False) + "\n"

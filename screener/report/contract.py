@@ -5,12 +5,14 @@ Key order is part of the contract: with a pinned ``--as-of``, the same inputs gi
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
+from collections.abc import Iterator
 from typing import Any, TextIO
 
 import msgspec
 
-from screener.model import Evidence
 from screener.result import Candidate, Report, Summary
 
 SCHEMA_VERSION = 1
@@ -30,20 +32,57 @@ def write_json(report: Report, out: TextIO) -> None:
         out.write(f"  {_dumps(key)}: {_nested(value)},\n")
     out.write('  "candidates": [')
     for n, c in enumerate(report.candidates):
-        out.write(("," if n else "") + "\n    " + _dumps(candidate_dict(c)).replace("\n", "\n    "))
+        out.write(("," if n else "") + "\n    " + _candidate_json(c).replace("\n", "\n    "))
     out.write("\n  ],\n" if report.candidates else "],\n")
     out.write(",\n".join(f"  {_dumps(key)}: {_nested(value)}" for key, value in _tail(report).items()))
     out.write("\n}\n")
 
 
-_COMPACT = json.JSONEncoder(ensure_ascii=False).encode
+def _fields(value: Any) -> dict[str, Any]:
+    """A result dataclass as the standard library's encoder needs it (msgspec encodes them itself)."""
+    return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+
+
+_ENCODE = msgspec.json.Encoder().encode
+_COMPACT = json.JSONEncoder(ensure_ascii=False, default=_fields).encode
+# a number msgspec may write otherwise than the standard library (1e16 for 1e+16, 0.00001 for 1e-05);
+# text can look like one too, and is then written by the standard library: the same bytes, more slowly
+_EXPONENT = re.compile(rb"(?:^|[:,\[])-?(?:[0-9.]+[eE]|0\.0000)")
 
 
 def _dumps(value: Any) -> str:
-    """``json.dumps(value, indent=2, ensure_ascii=False)``, several times faster: the standard library's
-    encoder in C writes every token, and msgspec lays them out on lines, copying strings and numbers as
-    written (the standard library's indenting encoder is pure Python)."""
-    return msgspec.json.format(_COMPACT(value), indent=2)
+    """``json.dumps(value, indent=2, ensure_ascii=False)``, several times faster: msgspec encodes and lays
+    out the value. Where its bytes could differ from the standard library's (a float written with an
+    exponent: 1e16, not 1e+16), the standard library encodes and msgspec only lays out."""
+    compact = _ENCODE(value)
+    if _EXPONENT.search(compact):
+        return msgspec.json.format(_COMPACT(value), indent=2)
+    return msgspec.json.format(compact, indent=2).decode("utf-8")
+
+
+def _candidate_json(c: Candidate) -> str:
+    """``_dumps`` of a candidate, without searching its text: its numbers are known."""
+    if not all(_positional(x) for x in _numbers(c)):
+        return _dumps(_candidate(c))
+    return msgspec.json.format(_ENCODE(_candidate(c)), indent=2).decode("utf-8")
+
+
+def _numbers(c: Candidate) -> Iterator[float | None]:
+    """Every float of a candidate (evidence holds only whole months)."""
+    yield c.experience_years
+    yield c.backend_years
+    yield c.score
+    for s in c.skills.values():
+        yield s.years
+        yield s.dated_years
+        yield s.claimed_years
+    for r in c.requirements:
+        yield r.fraction
+
+
+def _positional(x: float | None) -> bool:
+    """Whether msgspec writes this number as the standard library does (both without an exponent)."""
+    return x is None or x == 0 or 1e-4 <= abs(x) < 1e15
 
 
 def _nested(value: Any) -> str:
@@ -67,35 +106,28 @@ def summary_dict(s: Summary) -> dict[str, int]:
 
 
 def candidate_dict(c: Candidate) -> dict[str, Any]:
-    """One candidate of the report."""
+    """One candidate of the report, as plain JSON values."""
+    value: dict[str, Any] = msgspec.to_builtins(_candidate(c))
+    return value
+
+
+def _candidate(c: Candidate) -> dict[str, Any]:
+    """One candidate of the report; the results whose fields are the contract's keys stay dataclasses."""
     return {
         "file": c.file,
         "sha256": c.sha256,
         "status": c.status,
-        "error": {"code": c.error.code, "message": c.error.message} if c.error else None,
+        "error": c.error,
         "experience_years": c.experience_years,
         "backend_years": c.backend_years,
-        "skills": {
-            sid: {"years": s.years, "mentioned": s.mentioned, "last_used": s.last_used, "dated_years": s.dated_years,
-                  "claimed_years": s.claimed_years, "basis": s.basis, "coarse": s.coarse,
-                  "evidence": _evidence(s.evidence)}
-            for sid, s in c.skills.items()},
+        "skills": c.skills,
         "requirements": [
             {"id": r.id, "label": r.label, "kind": r.kind, "gate": r.gate, "status": r.status, "met": r.met,
-             "fraction": r.fraction, "detail": r.detail, "evidence": _evidence(r.evidence)}
+             "fraction": r.fraction, "detail": r.detail, "evidence": r.evidence}
             for r in c.requirements],
         "score": c.score,
         "verdict": c.verdict,
-        "reasons": list(c.reasons),
-        "warnings": list(c.warnings),
-        "positions": [
-            {"title": p.title, "organisation": p.organisation, "backend": p.backend, "internship": p.internship,
-             "start": p.start, "end": p.end, "months": p.months, "dates": p.dates, "coarse": p.coarse,
-             "calendar": p.calendar, "line": p.line}
-            for p in c.positions],
+        "reasons": c.reasons,
+        "warnings": c.warnings,
+        "positions": c.positions,
     }
-
-
-def _evidence(items: tuple[Evidence, ...]) -> list[dict[str, Any]]:
-    return [{"source": e.source, "text": e.text, "start": e.start, "end": e.end, "months": e.months,
-             "match": e.match} for e in items]
