@@ -9,7 +9,9 @@ are stored once in a table and referred to by index from the document, its secti
 from __future__ import annotations
 
 import json
-from typing import Any, get_args
+from typing import Any, Literal, get_args
+
+import msgspec
 
 from screener.model import (
     Claim,
@@ -34,7 +36,6 @@ FORMAT = 3  # bump when the layout of the JSON below changes
 _KINDS = set(get_args(DocumentKind))
 _SECTION_KINDS = set(get_args(SectionKind))
 _CALENDARS = {"gregorian", "jalali"}
-_BASES = {"dated", "claim", "none"}
 
 
 class DecodeError(ValueError):
@@ -124,24 +125,61 @@ def encode_findings(findings: Findings) -> str:
     return refs.dumps(value)
 
 
+class _StoredPosition(msgspec.Struct):
+    title: str
+    organisation: str
+    section: str
+    dates: tuple[int, int, str, bool, bool, Literal["gregorian", "jalali"]]
+    lines: list[int]
+
+
+_Evidence = tuple[str, str, str | None, str | None, int, str | None]
+_Claim = tuple[str, float, str, int]
+
+
+class _StoredFindings(msgspec.Struct):
+    """The layout :func:`encode_findings` writes, for msgspec to check every field's type as it decodes
+    (several times faster than checking the standard library's output here)."""
+
+    format: int
+    positions: list[_StoredPosition]
+    months: tuple[int, int]
+    backend: list[int]
+    internships: list[int]
+    evidence: tuple[list[_Evidence], list[_Evidence]]
+    skills: list[tuple[str, int, bool, str | None, _Claim | None, float, Literal["dated", "claim", "none"], bool,
+                       list[_Evidence], list[int]]]
+    keywords: dict[str, list[tuple[str, _Evidence]]]
+    text_chars: int
+    warnings: list[str]
+    lines: list[tuple[str, int, int, bool, float]]
+
+
+_FINDINGS = msgspec.json.Decoder(_StoredFindings)
+
+
 def decode_findings(text: str) -> Findings:
     """The value :func:`encode_findings` wrote; :class:`DecodeError` for anything else."""
     try:
-        value, table = _load(text)
-        positions = tuple(_position(p, table) for p in _dicts(_get(value, "positions", list)))
-        total, backend_months = _ints(_get(value, "months", list), 2)
-        backend, internships = (frozenset(_ints(_get(value, key, list))) for key in ("backend", "internships"))
-        if not all(0 <= i < len(positions) for i in backend | internships):
-            raise DecodeError("a position reference is out of range")
-        evidence_total, evidence_backend = (_evidences(x) for x in _get(value, "evidence", list))
-        skills = {s.skill: s for s in map(_skill, _get(value, "skills", list))}
-        keywords = {rid: tuple(map(_keyword, _list(found))) for rid, found in _get(value, "keywords", dict).items()}
-        experience = Experience(total, backend_months, skills, positions, backend, internships, evidence_total,
-                                evidence_backend)
-        return Findings(experience, keywords, _get(value, "text_chars", int),
-                        tuple(_strings(_get(value, "warnings", list))))
-    except (ValueError, TypeError, KeyError, IndexError, RecursionError) as exc:
+        value = _FINDINGS.decode(text)
+    except (msgspec.DecodeError, RecursionError) as exc:
         raise DecodeError(f"not stored findings: {exc}") from None
+    if value.format != FORMAT:
+        raise DecodeError("another format version")
+    table = tuple(Line(*x) for x in value.lines)
+    if not all(0 <= i < len(table) for p in value.positions for i in p.lines):
+        raise DecodeError("a line reference is out of range")
+    positions = tuple(Position(p.title, p.organisation, DateRange(*p.dates), tuple(table[i] for i in p.lines),
+                               p.section) for p in value.positions)
+    backend, internships = frozenset(value.backend), frozenset(value.internships)
+    if not all(0 <= i < len(positions) for i in backend | internships):
+        raise DecodeError("a position reference is out of range")
+    skills = {s[0]: SkillExperience(*s[:4], None if s[4] is None else Claim(*s[4]), *s[5:8],
+                                    tuple(Evidence(*x) for x in s[8]), frozenset(s[9])) for s in value.skills}
+    keywords = {rid: tuple((k, Evidence(*x)) for k, x in found) for rid, found in value.keywords.items()}
+    evidence_total, evidence_backend = (tuple(Evidence(*x) for x in e) for e in value.evidence)
+    experience = Experience(*value.months, skills, positions, backend, internships, evidence_total, evidence_backend)
+    return Findings(experience, keywords, value.text_chars, tuple(value.warnings))
 
 
 def _position_value(p: Position, refs: Any) -> dict[str, Any]:
@@ -159,57 +197,18 @@ def _evidence_value(e: Evidence) -> list[Any]:
     return [e.source, e.text, e.start, e.end, e.months, e.match]
 
 
-def _evidence(x: Any) -> Evidence:
-    if not (type(x) is list and len(x) == 6):
-        raise DecodeError("evidence is [source, text, start, end, months, match]")
-    source, text, start, end, months, match = x
-    if not (type(source) is str and type(text) is str and (start is None or type(start) is str)
-            and (end is None or type(end) is str) and type(months) is int and (match is None or type(match) is str)):
-        raise DecodeError("the evidence's fields have the wrong types")
-    return Evidence(source, text, start, end, months, match)
 
 
-def _evidences(x: Any) -> tuple[Evidence, ...]:
-    return tuple(map(_evidence, _list(x)))
 
 
-def _keyword(x: Any) -> tuple[str, Evidence]:
-    if not (type(x) is list and len(x) == 2 and type(x[0]) is str):
-        raise DecodeError("a keyword found is [keyword, evidence]")
-    return x[0], _evidence(x[1])
 
 
-def _skill(x: Any) -> SkillExperience:
-    if not (type(x) is list and len(x) == 10):
-        raise DecodeError("a skill is [id, dated months, mentioned, last used, claim, years, basis, coarse, "
-                          "evidence, mention lines]")
-    skill, dated, mentioned, last_used, claim, years, basis, coarse, evidence, lines = x
-    if not (type(skill) is str and type(dated) is int and type(mentioned) is bool
-            and (last_used is None or type(last_used) is str) and type(years) in (int, float) and type(coarse) is bool):
-        raise DecodeError("a skill's fields have the wrong types")
-    return SkillExperience(skill, dated, mentioned, last_used, None if claim is None else _claim(claim), float(years),
-                           _choice(basis, _BASES), coarse, _evidences(evidence), frozenset(_ints(lines)))
 
 
-def _claim(x: Any) -> Claim:
-    if not (type(x) is list and len(x) == 4):
-        raise DecodeError("a claim is [skill, years, text, line]")
-    skill, years, text, line = x
-    if not (type(skill) is str and type(years) in (int, float) and type(text) is str and type(line) is int):
-        raise DecodeError("a claim's fields have the wrong types")
-    return Claim(skill, float(years), text, line)
 
 
-def _list(x: Any) -> list[Any]:
-    if type(x) is not list:
-        raise DecodeError("expected a list")
-    return x
 
 
-def _ints(x: Any, length: int | None = None) -> list[int]:
-    if not (type(x) is list and all(type(i) is int for i in x) and (length is None or len(x) == length)):
-        raise DecodeError("expected whole numbers")
-    return x
 
 
 def _get(value: Any, key: str, kind: type) -> Any:
