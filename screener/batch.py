@@ -77,8 +77,11 @@ def screen_cached(inputs: Sequence[Input], settings: Settings, folder: Path, kee
         and sys.platform == "linux" else None
     for index, row in _cached_rows(inputs, range(0, len(inputs), 2 if helper else 1), settings, folder):
         take(index, row)
+        if helper is not None:  # what it has sent so far: a full pipe would stop it until this loop ends
+            for index, packed in helper.rows(wait=False):
+                take(index, packed)
     if helper is not None:
-        for index, packed in helper.rows():
+        for index, packed in helper.rows(wait=True):
             take(index, packed)
     return sorted(missed)
 
@@ -113,25 +116,32 @@ class _Helper:
         ctx = multiprocessing.get_context("fork")
         self.conn, child = ctx.Pipe(duplex=False)
         self.indexes = indexes
+        self.answered: set[int] = set()
+        self.finished = False
         self.process = ctx.Process(target=_help, args=(child, inputs, indexes, settings, folder), daemon=True)
         self.process.start()
         child.close()
 
-    def rows(self) -> Iterator[tuple[int, Row | None]]:
-        answered: set[int] = set()
+    def rows(self, wait: bool) -> Iterator[tuple[int, Row | None]]:
+        """The rows it has sent; with ``wait``, every row still to come, and then None for each input it
+        did not answer for."""
         try:
-            while (batch := self.conn.recv()) is not None:
+            while not self.finished and (wait or self.conn.poll()):
+                batch = self.conn.recv()
+                if batch is None:
+                    self.finished = True
+                    break
                 for index, row in batch:
-                    answered.add(index)
+                    self.answered.add(index)
                     yield index, row
         except (EOFError, OSError):
-            pass  # it died: the rest are screened by workers
-        finally:
+            self.finished = True  # it died: the rest are screened by workers
+        if wait:
             self.conn.close()
             self.process.join()
-        for index in self.indexes:
-            if index not in answered:
-                yield index, None
+            for index in self.indexes:
+                if index not in self.answered:
+                    yield index, None
 
 
 def _help(conn: Connection, inputs: Sequence[Input], indexes: range, settings: Settings, folder: Path) -> None:
