@@ -16,13 +16,12 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, get_args
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from screener.errors import RulesError
 from screener.model import SectionKind
 from screener.rules.consistency import KeyPath
-from screener.rules.load import YamlWalker, compose_yaml
+from screener.rules.load import YamlWalker, compose_yaml, construct
 from screener.rules.messages import KEY, dotted, located
 
 _SCHEMA = 1  # bump when a vocabulary model changes shape
@@ -156,7 +155,7 @@ def parse_vocabulary(text: str, name: str, model: type[Model]) -> Model:
                 for path, at, message in walker.problems]
     if walker.refused:
         raise VocabularyError([p[2] for p in sorted(problems)])
-    data = yaml.safe_load(text)
+    data = construct(node)
     try:
         loaded = model.model_validate(data)
     except ValidationError as exc:

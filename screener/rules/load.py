@@ -48,7 +48,14 @@ def find_rules(explicit: Path | None) -> Path:
     return local if local.is_file() else default_rules_path()
 
 
+_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where PyYAML has it: the same nodes and marks
+
+
 def compose_yaml(text: str, name: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_FAST)
+    except yaml.YAMLError:
+        pass  # explained in the pure-Python parser's words, which the hints below match
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -63,6 +70,15 @@ def compose_yaml(text: str, name: str) -> yaml.Node | None:
         raise RulesError([f"{name}: not valid YAML: {exc}"]) from None
     except RecursionError:
         raise RulesError([f"{name}: the rules file is nested too deeply"]) from None
+
+
+def construct(node: yaml.Node) -> Any:
+    """The plain values of a composed document, as ``yaml.safe_load`` gives them (without parsing again)."""
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 def _at(mark: yaml.Mark) -> tuple[int, int]:
@@ -131,7 +147,7 @@ def parse_rules(text: str, name: str) -> Rules:
     if walker.refused:
         raise RulesError([p[2] for p in sorted(_format(name, *p, {}) for p in walker.problems)])
     try:
-        data = yaml.safe_load(text)
+        data = construct(node)
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark
         where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
