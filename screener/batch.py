@@ -148,7 +148,7 @@ def _help(conn: Connection, inputs: Sequence[Input], indexes: range, settings: S
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     batch: list[tuple[int, Packed | None]] = []
     for index, row in _cached_rows(inputs, indexes, settings, folder):
-        batch.append((index, None if row is None else Packed.of(row)))
+        batch.append((index, None if row is None else Packed.of(row, settings.row_text)))
         if len(batch) >= _Helper.BATCH:
             conn.send(batch)
             batch = []

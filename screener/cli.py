@@ -165,6 +165,7 @@ def screen(
     from screener.discover import looked_for
     from screener.extract import Limits
     from screener.report import formatter
+    from screener.report.contract import candidate_text
     from screener.report.output import choose_format, report_output
     from screener.report.table import TableFormatter
     from screener.rules import find_rules, load_rules
@@ -174,8 +175,9 @@ def screen(
     limits = Limits(max_bytes=int(max_size * 1_000_000), max_pages=max_pages, pdf_backend=pdf_backend.value)
     check_blind_key(blind, blind_key)
     log = audit_path(audit_log, no_audit)
+    row_text = candidate_text if chosen is Format.json else None  # encoded in parallel, where rows are made
     settings = Settings(load_rules(find_rules(rules)), _as_of(as_of), limits, timeout, memory, blind,
-                        cache_folder(cache, no_cache))
+                        cache_folder(cache, no_cache), row_text)
     key: dict[str, str] = {}
     options = {"format": chosen.value, "output": output and str(output), "jobs": jobs, "timeout": timeout,
                "max_size": max_size, "max_pages": max_pages, "memory": memory, "blind": blind,
@@ -183,7 +185,7 @@ def screen(
     # exit 130 with no half-written output, as for Ctrl-C; the output is checked before screening; the rows'
     # spool sits beside the report, unlinked from the start (see screener.spool), so it is never left behind
     with (sigterm_interrupts(), report_output(output) as out,
-          Spool(output.parent if output is not None else None) as spool):
+          Spool(output.parent if output is not None else None, row_text) as spool):
         report = run_batch(settings, paths, pool, spool, progress=err.is_terminal, blind_key=key)
         (TableFormatter(top=top) if chosen is Format.table else formatter(chosen)).write(report, out)
         record_run(log, "screen", options | ({} if blind else {"paths": list(map(str, paths))}),

@@ -15,29 +15,35 @@ import os
 import pickle
 import tempfile
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import overload
 
 from screener.result import Candidate, Status, Summary, Tally, Verdict, score_key
 
+RowText = Callable[[Candidate], bytes]  # a row as the report will write it (the JSON contract's text)
+
 
 @dataclass(frozen=True)
 class Packed:
-    """A row pickled where it was made, beside the fields ranking and counting read. The parent stores
-    it as it comes: building each row's many small objects only to pickle them again would cost time and
-    leave its heap fragmented between the entries it keeps, so its memory would creep with the batch."""
+    """A row pickled where it was made, beside the fields ranking and counting read, and, when the report
+    needs it, its text as the report writes it (so that worker processes, not the parent, encode it).
+    The parent stores it as it comes: building each row's many small objects only to pickle them again
+    would cost time and leave its heap fragmented between the entries it keeps, so its memory would
+    creep with the batch."""
 
     file: str
     status: Status
     score: float | None
     verdict: Verdict | None
     data: bytes
+    text: bytes | None = None
 
     @classmethod
-    def of(cls, row: Candidate) -> Packed:
-        return cls(row.file, row.status, row.score, row.verdict, pickle.dumps(row, protocol=pickle.HIGHEST_PROTOCOL))
+    def of(cls, row: Candidate, text_of: RowText | None = None) -> Packed:
+        return cls(row.file, row.status, row.score, row.verdict, pickle.dumps(row, protocol=pickle.HIGHEST_PROTOCOL),
+                   text_of(row) if text_of else None)
 
     def unpack(self) -> Candidate:
         row: Candidate = pickle.loads(self.data)
@@ -56,12 +62,15 @@ class Spool(Sequence[Candidate]):
     :class:`~screener.result.Ranked`, so formatters rank by the kept keys without reading a row.
 
     What is kept of each row — its position, where it lies, its score and its file name — sits in typed
-    arrays and one list, in arrival order: about 100 bytes a row rather than an object of its own."""
+    arrays and one list, in arrival order: about 100 bytes a row rather than an object of its own. With
+    ``text_of``, each row's text is kept after it (see :class:`Packed`)."""
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, text_of: RowText | None = None) -> None:
         self._file = tempfile.TemporaryFile(prefix=".screener-spool-", dir=folder)  # noqa: SIM115 (closed by __exit__)
+        self._text_of = text_of
         self._positions = array("q")  # the row's input's index: the report's file order
         self._offsets = array("q")  # a row ends where the next one begins (the last at _end)
+        self._texts = array("q")  # where its text begins, after the pickled row
         self._scores = array("d")  # NaN for a row without a score (an error)
         self._files: list[str] = []
         self._end = 0
@@ -77,13 +86,16 @@ class Spool(Sequence[Candidate]):
 
     def put(self, position: int, row: Row) -> None:
         """Store a finished row at ``position`` of the file order."""
-        packed = row if isinstance(row, Packed) else Packed.of(row)
-        os.pwrite(self._file.fileno(), packed.data, self._end)
+        packed = row if isinstance(row, Packed) and (row.text is not None or self._text_of is None) \
+            else Packed.of(unpacked(row), self._text_of)
+        text = packed.text if self._text_of else None
+        os.pwritev(self._file.fileno(), [packed.data, text or b""], self._end)
         self._positions.append(position)
         self._offsets.append(self._end)
+        self._texts.append(self._end + len(packed.data))
         self._scores.append(math.nan if row.score is None else row.score)
         self._files.append(row.file)
-        self._end += len(packed.data)
+        self._end += len(packed.data) + len(text or b"")
         self._order = None
         self._tally.add(row)
 
@@ -105,9 +117,19 @@ class Spool(Sequence[Candidate]):
 
     def read(self, n: int) -> Candidate:
         """The ``n``-th row to arrive."""
-        end = self._offsets[n + 1] if n + 1 < len(self) else self._end
-        row: Candidate = pickle.loads(os.pread(self._file.fileno(), end - self._offsets[n], self._offsets[n]))
+        start = self._offsets[n]
+        row: Candidate = pickle.loads(os.pread(self._file.fileno(), self._texts[n] - start, start))
         return row
+
+    def texts(self) -> Iterator[bytes] | None:
+        """Each row's text, in file order; None when the rows were kept without (no ``text_of``)."""
+        if self._text_of is None:
+            return None
+        return (os.pread(self._file.fileno(), self._end_of(n) - self._texts[n], self._texts[n])
+                for n in self._in_order())
+
+    def _end_of(self, n: int) -> int:
+        return self._offsets[n + 1] if n + 1 < len(self) else self._end
 
     def _in_order(self) -> array[int]:
         if self._order is None:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from screener.errors import WorkerStartError
 from screener.extract import READERS, Limits
 from screener.result import Candidate
-from screener.spool import Packed, Row
+from screener.spool import Packed, Row, RowText
 
 if TYPE_CHECKING:  # the pipeline is imported only where it runs, so that prepare() can start early
     from screener.discover import Input
@@ -53,6 +53,7 @@ class Settings:
     memory_mb: int = 1024  # address-space cap per worker; 0 = none
     blind: bool = False  # rows without the person's name, contact details or places (screener.blind)
     cache: Path | None = None  # the parse cache's folder; None = no cache
+    row_text: RowText | None = None  # each row's text for the report, made with the row (screener.spool.Packed)
 
 
 # --- the worker side ---------------------------------------------------------------------------------
@@ -83,7 +84,7 @@ def _serve(conn: Connection, settings: Settings) -> None:
         while healthy and (task := conn.recv()) is not None:
             outcome, healthy = _screen(screener, task, settings.memory_mb, settings.blind)
             try:
-                conn.send(("done" if healthy else "last", Packed.of(outcome)))
+                conn.send(("done" if healthy else "last", Packed.of(outcome, settings.row_text)))
             except MemoryError:
                 conn.send(("last", _memory_error(task.file, settings.memory_mb)))
                 healthy = False

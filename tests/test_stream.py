@@ -16,9 +16,9 @@ import pytest
 
 from screener.cli import main
 from screener.report import Format, formatter
-from screener.report.contract import report_dict
+from screener.report.contract import candidate_text, report_dict
 from screener.result import Report, Summary, rank_key
-from screener.spool import Spool
+from screener.spool import Packed, Spool
 from tests.conftest import REPO
 from tests.hostile_recipes import CV_TEXT
 
@@ -38,6 +38,20 @@ def test_streamed_json_is_byte_identical_to_the_in_memory_json(samples_report: R
     assert formatter(Format.json).render(spooled) == in_memory
     assert formatter(Format.json).render(samples_report) == in_memory
     assert len(json.loads(in_memory)["candidates"]) == len(samples_report.candidates) > 10
+
+
+def test_rows_spooled_with_their_text_give_the_same_json(samples_report: Report, tmp_path: Path) -> None:
+    """Workers encode each row's JSON as they make it; the parent's own rows, and rows that come without
+    it, are encoded when spooled: the report is the same bytes either way."""
+    in_memory = json.dumps(report_dict(samples_report), indent=2, ensure_ascii=False) + "\n"
+    with Spool(tmp_path, candidate_text) as spool:
+        for i in reversed(range(len(samples_report.candidates))):
+            row = samples_report.candidates[i]
+            spool.put(i, [row, Packed.of(row), Packed.of(row, candidate_text)][i % 3])
+        report = Report(samples_report.as_of, samples_report.rules, spool, samples_report.skipped,
+                        spool.summary(len(samples_report.skipped)))
+        assert formatter(Format.json).render(report) == in_memory
+        assert list(spool) == list(samples_report.candidates)  # the rows themselves read back as they were
 
 
 @pytest.mark.parametrize("name", ["samples.json", "samples.jsonl", "samples.csv", "samples.md", "samples.html"])

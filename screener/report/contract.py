@@ -14,6 +14,7 @@ from typing import Any, TextIO
 import msgspec
 
 from screener.result import Candidate, Report, Summary
+from screener.spool import Spool
 
 SCHEMA_VERSION = 1
 
@@ -31,8 +32,9 @@ def write_json(report: Report, out: TextIO) -> None:
     for key, value in _head(report).items():
         out.write(f"  {_dumps(key)}: {_nested(value)},\n")
     out.write('  "candidates": [')
-    for n, c in enumerate(report.candidates):
-        out.write(("," if n else "") + "\n    " + _candidate_json(c).replace("\n", "\n    "))
+    kept = report.candidates.texts() if isinstance(report.candidates, Spool) else None
+    for n, text in enumerate(kept or map(candidate_text, report.candidates)):
+        out.write(("," if n else "") + "\n    " + text.decode("utf-8"))
     out.write("\n  ],\n" if report.candidates else "],\n")
     out.write(",\n".join(f"  {_dumps(key)}: {_nested(value)}" for key, value in _tail(report).items()))
     out.write("\n}\n")
@@ -60,11 +62,13 @@ def _dumps(value: Any) -> str:
     return msgspec.json.format(compact, indent=2).decode("utf-8")
 
 
-def _candidate_json(c: Candidate) -> str:
-    """``_dumps`` of a candidate, without searching its text: its numbers are known."""
+def candidate_text(c: Candidate) -> bytes:
+    """A candidate as the report writes it (``_dumps``, one level down the candidates' list), without
+    searching its text for numbers: a candidate's numbers are known. Rows are spooled with it, made in
+    parallel where the rows are made (see :class:`screener.spool.Packed`)."""
     if not all(_positional(x) for x in _numbers(c)):
-        return _dumps(_candidate(c))
-    return msgspec.json.format(_ENCODE(_candidate(c)), indent=2).decode("utf-8")
+        return _dumps(_candidate(c)).replace("\n", "\n    ").encode("utf-8")
+    return msgspec.json.format(_ENCODE(_candidate(c)), indent=2).replace(b"\n", b"\n    ")
 
 
 def _numbers(c: Candidate) -> Iterator[float | None]:
