@@ -3,7 +3,7 @@
 A member is refused before inflating when its declared size does not fit the budget or its
 compression ratio is absurd, and inflated bytes are counted while streaming; both give ``unsafe`` (a
 decompression bomb). XML is parsed with DTDs forbidden, so entity tricks (XXE, billion laughs) raise
-defusedxml's ``DTDForbidden`` and are reported as ``unsafe`` by the caller: each chunk is first read by
+defusedxml's ``DTDForbidden`` and are reported as ``unsafe`` by the caller: the prolog is first read by
 a bare expat parser that only watches for a DOCTYPE, then by the C ElementTree parser (defusedxml's own
 parser builds the tree in Python, several times slower on Word's long styles.xml).
 """
@@ -82,19 +82,33 @@ def iter_xml(stream: Capped) -> Iterator[tuple[str, Element]]:
     yield from cast(Iterator[tuple[str, Element]], parser.read_events())
 
 
+class _RootReached(Exception):
+    """The prolog is over: a DOCTYPE cannot come after the root element's start tag."""
+
+
 def _no_dtd(stream: Capped, size: int) -> Iterator[bytes]:
-    """The stream's chunks, each read first by a parser that raises ``DTDForbidden`` at a DOCTYPE, as
-    soon as it starts (so before the parser proper can read an entity declaration)."""
+    """The stream's chunks, the prolog first read by a parser that raises ``DTDForbidden`` at a DOCTYPE,
+    as soon as it starts (so before the parser proper can read an entity declaration). A DOCTYPE may
+    only stand before the root element; after the root's start tag it is a well-formedness error for
+    the parser proper, so the guard stops there instead of reading the whole part twice."""
     guard = pyexpat.ParserCreate(None, "}")  # as ElementTree's parser: the same well-formedness errors
 
     def forbid(name: str, sysid: str | None, pubid: str | None, internal: bool) -> None:
         raise DTDForbidden(name, sysid, pubid)
 
+    def stop(name: str, attributes: dict[str, str]) -> None:
+        raise _RootReached
+
     guard.StartDoctypeDeclHandler = forbid
+    guard.StartElementHandler = stop
+    in_prolog = True
     while chunk := stream.read(size):
-        try:
-            guard.Parse(chunk, False)
-        except pyexpat.ExpatError as exc:  # malformed: the parser proper reports it; it must not go on
-            yield chunk
-            raise ParseError(str(exc)) from None
+        if in_prolog:
+            try:
+                guard.Parse(chunk, False)
+            except _RootReached:
+                in_prolog = False
+            except pyexpat.ExpatError as exc:  # malformed: the parser proper reports it; it must not go on
+                yield chunk
+                raise ParseError(str(exc)) from None
         yield chunk
