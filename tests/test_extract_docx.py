@@ -11,6 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from defusedxml import DTDForbidden
 from docx.enum.section import WD_SECTION
 from docx.shared import Pt, RGBColor
 
@@ -18,7 +19,7 @@ from screener.errors import ExtractError
 from screener.extract import Limits, extract, extract_file
 from screener.extract.docx import extract_docx
 from screener.extract.sniff import sniff
-from screener.extract.zipparts import Budget
+from screener.extract.zipparts import Budget, parse_tree
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -177,6 +178,54 @@ def test_short_all_bold_paragraph_is_a_heading() -> None:
         ("Work history", True), ("Go for five years", False)]
 
 
+def _styled(styles: str, paragraphs: list[tuple[str, str]]) -> bytes:
+    """A DOCX with its own styles.xml and one paragraph per (style id, text); '' means no pStyle."""
+    body = "".join(f'<w:p><w:pPr><w:pStyle w:val="{sid}"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>' if sid
+                   else f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" for sid, text in paragraphs)
+    data = _with_document_xml(f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>')
+    return _replace_part(data, "word/styles.xml", f'<w:styles xmlns:w="{W_NS}">{styles}</w:styles>'.encode())
+
+
+def _style(sid: str, based: str = "", props: str = "", name: str = "") -> str:
+    return (f'<w:style w:type="paragraph" w:styleId="{sid}"><w:name w:val="{name or sid}"/>'
+            + (f'<w:basedOn w:val="{based}"/>' if based else "") + props + "</w:style>")
+
+
+def test_styles_are_inherited_through_based_on_chains_and_a_cycle_ends_one() -> None:
+    styles = (_style("LoopA", based="LoopB") + _style("LoopB", based="LoopA")
+              + _style("Section", props='<w:pPr><w:outlineLvl w:val="0"/></w:pPr>') + _style("Subsection", "Section")
+              + _style("Secret", props="<w:rPr><w:vanish/></w:rPr>") + _style("SecretNote", "Secret")
+              + '<w:style w:type="paragraph" w:default="1" w:styleId="Body"><w:pPr><w:numPr>'
+                '<w:numId w:val="4"/></w:numPr></w:pPr></w:style>')
+    document = extract_docx(_styled(styles, [("Subsection", "Work history"), ("", "Acme Payments"),
+                                             ("SecretNote", "hidden words"), ("LoopA", "Looped style text"),
+                                             ("Missing", "Unknown style text")]), Limits())
+    assert [(line.text, line.heading) for line in document.lines] == [
+        ("Work history", True), ("• Acme Payments", False), ("Looped style text", False),
+        ("Unknown style text", False)]
+    assert document.warnings == ("hidden text excluded: 12 characters formatted as hidden",)
+
+
+def test_each_styles_part_is_read_as_its_own_though_styles_are_remembered_across_files() -> None:
+    hidden = _styled(_style("Note", props="<w:rPr><w:vanish/></w:rPr>"), [("", "Visible line"), ("Note", "Note")])
+    shown = _styled(_style("Note", props="<w:rPr><w:i/></w:rPr>"), [("", "Visible line"), ("Note", "Note")])
+    read = [[line.text for line in extract_docx(data, Limits()).lines] for data in (hidden, shown, hidden, shown)]
+    assert read == [["Visible line"], ["Visible line", "Note"]] * 2
+
+
+def test_a_style_nested_deeper_than_lxml_reads_is_still_applied() -> None:
+    """styles.xml is parsed by libxml2, which refuses nesting over 256 levels; ElementTree reads it then."""
+    deep = "<w:group>" * 300 + _style("Deep", name="heading 1") + "</w:group>" * 300
+    document = extract_docx(_styled(deep, [("Deep", "Experience")]), Limits())
+    assert [(line.text, line.heading) for line in document.lines] == [("Experience", True)]
+
+
+def test_a_damaged_styles_part_is_corrupt_in_the_words_of_any_other_part() -> None:
+    with pytest.raises(ExtractError) as caught:
+        extract_docx(_styled("<w:style>", [("", "Experience")]), Limits())
+    assert caught.value.code == "corrupt" and "mismatched tag" in caught.value.message
+
+
 # --- hostile files ------------------------------------------------------------------------------
 
 
@@ -223,6 +272,39 @@ def test_xxe_in_styles_is_refused() -> None:
     with pytest.raises(ExtractError) as caught:
         extract_docx(data, Limits())
     assert caught.value.code == "unsafe"
+
+
+@pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml"])
+def test_a_doctype_inside_the_root_element_is_corrupt_and_never_read(part: str) -> None:
+    """The DTD guard stops at the root's start tag: a DOCTYPE may stand only before it, so one after it is
+    a damaged part for the parser proper, and its entity is never resolved."""
+    root = part.split("/")[1].removesuffix(".xml")
+    xml = (f'<?xml version="1.0"?><w:{root} xmlns:w="{W_NS}"><!DOCTYPE w:{root} [<!ENTITY xxe SYSTEM '
+           f'"file:///etc/passwd">]><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:{root}>')
+    out = io.BytesIO()
+    docx.Document().save(out)
+    with pytest.raises(ExtractError) as caught:
+        extract_docx(_replace_part(out.getvalue(), part, xml.encode()), Limits())
+    assert caught.value.code == "corrupt"
+
+
+@pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml"])
+def test_an_unknown_xml_encoding_is_corrupt(part: str) -> None:
+    out = io.BytesIO()
+    docx.Document().save(out)
+    xml = zipfile.ZipFile(out).read(part).replace(b"encoding='UTF-8'", b"encoding='no-such-encoding'", 1)
+    assert b"no-such-encoding" in xml
+    with pytest.raises(ExtractError) as caught:
+        extract_docx(_replace_part(out.getvalue(), part, xml), Limits())
+    assert caught.value.code == "corrupt"
+
+
+@pytest.mark.parametrize("xml", [XXE, LAUGHS], ids=["xxe", "billion-laughs"])
+def test_the_styles_parser_refuses_a_dtd_even_past_the_guard(xml: str) -> None:
+    """The guard reads the prolog first; behind it, lxml refuses a DTD too (XXE), and a part lxml gives up
+    on (the billion laughs, over libxml2's entity amplification limit) goes behind the guard again."""
+    with pytest.raises(DTDForbidden):
+        parse_tree(xml.encode())
 
 
 def test_zip_bomb_over_the_inflated_limit_is_refused_before_inflating() -> None:

@@ -130,6 +130,12 @@ def test_odt_entities_are_unsafe(prolog: str, body: str) -> None:
     assert err.value.code == "unsafe"
 
 
+def test_an_odt_in_an_unknown_xml_encoding_is_corrupt() -> None:
+    with pytest.raises(ExtractError) as err:
+        extract(odt(odt_content(BODY).replace('encoding="UTF-8"', 'encoding="no-such-encoding"')), "cv.odt")
+    assert err.value.code == "corrupt"
+
+
 def test_an_odt_bomb_is_unsafe() -> None:
     with pytest.raises(ExtractError) as err:
         extract(odt("", size=80 << 20), "cv.odt", Limits())

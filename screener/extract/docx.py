@@ -6,16 +6,20 @@ a member is refused before inflating when its declared size does not fit or its 
 absurd, and inflated bytes are counted while streaming. Both give ``unsafe`` (a decompression bomb).
 XML is parsed with DTDs forbidden (:mod:`screener.extract.zipparts`), so entity tricks (XXE, billion laughs) give
 ``unsafe`` too. document.xml is parsed incrementally: each body element is read, then dropped.
+styles.xml, often the longest part (350 KB from python-docx), is parsed by lxml, and its styles are
+worked out once per process for each distinct part.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import posixpath
 import re
+import threading
 import zipfile
 import zlib
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element, ParseError
@@ -23,7 +27,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 
 from screener.errors import ExtractError
-from screener.extract.zipparts import Budget, Capped, iter_xml, read_xml, unsafe
+from screener.extract.zipparts import Budget, Capped, XmlElement, iter_xml, parse_tree, read_guarded, read_xml, unsafe
 from screener.model import Document, Line
 
 if TYPE_CHECKING:
@@ -74,7 +78,7 @@ def _paints(fill: str | None) -> bool:
     return fill not in (None, "", "auto") and not _white(fill)
 
 
-def _run_props(rpr: Element | None) -> dict[str, object]:
+def _run_props(rpr: XmlElement | None) -> dict[str, object]:
     props: dict[str, object] = {}
     if rpr is None:
         return props
@@ -93,17 +97,17 @@ def _run_props(rpr: Element | None) -> dict[str, object]:
     return props
 
 
-def _numbered(ppr: Element | None) -> bool | None:
+def _numbered(ppr: XmlElement | None) -> bool | None:
     num = None if ppr is None else ppr.find(f"{W}numPr/{W}numId")
     return None if num is None else num.get(VAL) != "0"
 
 
-def _outline(ppr: Element | None) -> bool:
+def _outline(ppr: XmlElement | None) -> bool:
     level = None if ppr is None else ppr.find(W + "outlineLvl")
     return level is not None and (level.get(VAL) or "9").isdigit() and int(level.get(VAL) or 9) < 9
 
 
-def _styles(root: Element | None) -> tuple[dict[str, _Style], _Style]:
+def _styles(root: XmlElement | None) -> tuple[dict[str, _Style], _Style]:
     """Styles resolved through their basedOn chains; a cycle or missing parent ends the chain."""
     raw = {} if root is None else {s.get(W + "styleId") or "": s for s in root.iter(W + "style")}
     done: dict[str, _Style] = {}
@@ -128,6 +132,28 @@ def _styles(root: Element | None) -> tuple[dict[str, _Style], _Style]:
                     if el.get(W + "type") == "paragraph" and el.get(W + "default") in ("1", "true", "on")),
                    _Style())
     return styles, default
+
+
+_SEEN: OrderedDict[bytes, tuple[dict[str, _Style], _Style]] = OrderedDict()  # see _styles_of
+_SEEN_LOCK = threading.Lock()  # a Dask worker runs tasks in threads
+
+
+def _styles_of(part: bytes) -> tuple[dict[str, _Style], _Style]:
+    """:func:`_styles` of a styles.xml, worked out once per process for each distinct part: CVs written
+    with one tool or template (python-docx, pandoc, an agency's) share it byte for byte, and
+    python-docx's is 350 KB. The last few parts up to 1 MB are remembered by their sha256."""
+    digest = hashlib.sha256(part).digest()
+    with _SEEN_LOCK:
+        if (seen := _SEEN.get(digest)) is not None:
+            _SEEN.move_to_end(digest)
+            return seen
+    seen = _styles(parse_tree(part))
+    if len(part) <= 1 << 20:
+        with _SEEN_LOCK:
+            _SEEN[digest] = seen
+            if len(_SEEN) > 32:
+                _SEEN.popitem(last=False)
+    return seen
 
 
 def _filled(el: Element) -> bool:
@@ -281,13 +307,14 @@ def extract_docx(data: bytes, limits: Limits) -> Document:
             if document is None:
                 raise ExtractError("corrupt", "the DOCX has no word/document.xml")
             styles_part = budget.open("word/styles.xml")
-            ctx = _Ctx(*_styles(read_xml(styles_part) if styles_part else None))
+            ctx = _Ctx(*(_styles_of(read_guarded(styles_part)) if styles_part else _styles(None)))
             body, refs = _body(document, ctx)
             margins = _margins(budget, refs, ctx)
             pairs = margins["header"] + body + margins["footer"]
     except DefusedXmlException as exc:
         raise unsafe(f"the DOCX declares a DTD or XML entities ({type(exc).__name__}); refused") from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError, ParseError, NotImplementedError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, ParseError, NotImplementedError, ValueError,
+            LookupError) as exc:  # LookupError: an XML declaration names an unknown encoding
         raise ExtractError("corrupt", f"the DOCX is damaged: {exc}") from exc
     if not pairs:
         raise ExtractError("no_text", "the DOCX has no text (only images or empty paragraphs)")

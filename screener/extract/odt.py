@@ -46,7 +46,8 @@ def extract_odt(data: bytes, limits: Limits) -> Document:
             root = read_xml(content)
     except DefusedXmlException as exc:
         raise unsafe(f"the ODT declares a DTD or XML entities ({type(exc).__name__}); refused") from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError, ParseError, NotImplementedError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, ParseError, NotImplementedError, ValueError,
+            LookupError) as exc:  # LookupError: an XML declaration names an unknown encoding
         raise ExtractError("corrupt", f"the ODT is damaged: {exc}") from exc
     reader = _Reader(_hidden_styles(root))
     for body in root.iter(OFFICE + "text"):

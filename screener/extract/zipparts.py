@@ -3,9 +3,11 @@
 A member is refused before inflating when its declared size does not fit the budget or its
 compression ratio is absurd, and inflated bytes are counted while streaming; both give ``unsafe`` (a
 decompression bomb). XML is parsed with DTDs forbidden, so entity tricks (XXE, billion laughs) raise
-defusedxml's ``DTDForbidden`` and are reported as ``unsafe`` by the caller: the prolog is first read by
-a bare expat parser that only watches for a DOCTYPE, then by the C ElementTree parser (defusedxml's own
-parser builds the tree in Python, several times slower on Word's long styles.xml).
+defusedxml's ``DTDForbidden`` and are reported as ``unsafe`` by the caller: the prolog (all before the
+root element, the only place a DOCTYPE may stand) is first read by a bare expat parser that only
+watches for a DOCTYPE. Then the part goes to the C ElementTree parser (defusedxml's own parser builds
+the tree in Python, several times slower), or to lxml, which resolves no entity and loads nothing, for
+a long part that is mostly skipped.
 """
 
 from __future__ import annotations
@@ -13,14 +15,16 @@ from __future__ import annotations
 import io
 import pyexpat
 import zipfile
-from collections.abc import Iterator
-from typing import IO, cast
+from collections.abc import Iterable, Iterator
+from typing import IO, TypeAlias, cast
 from xml.etree.ElementTree import Element, ParseError, XMLParser, XMLPullParser
 
 from defusedxml import DTDForbidden
+from lxml import etree
 
 from screener.errors import ExtractError
 
+XmlElement: TypeAlias = Element | etree._Element  # ElementTree's, or lxml's (from parse_tree)
 _MAX_RATIO = 200  # deflate bombs reach ~1000:1; office XML stays far below 100:1
 _RATIO_FLOOR = 1 << 20  # small members may compress well without harm
 
@@ -65,29 +69,60 @@ class Capped(io.RawIOBase):
 
 
 def read_xml(stream: Capped) -> Element:
-    parser = XMLParser()
-    for chunk in _no_dtd(stream, 64 * 1024):
-        parser.feed(chunk)
-    root: Element = parser.close()
+    return _element_tree(_no_dtd(_chunks(stream, 64 * 1024)))
+
+
+def read_guarded(stream: Capped) -> bytes:
+    """The whole part, refused (``DTDForbidden``) if its prolog declares a DTD; for :func:`parse_tree`."""
+    return b"".join(_no_dtd(_chunks(stream, 64 * 1024)))
+
+
+def parse_tree(part: bytes) -> XmlElement:
+    """A part from :func:`read_guarded` parsed by lxml, for a long part that is mostly skipped (Word's
+    styles.xml): libxml2 builds its tree several times faster than ElementTree, though walking lxml's
+    elements from Python is slower. lxml resolves no entity and loads nothing, and a DTD it meets is
+    refused all the same. A part libxml2 refuses goes to ElementTree, behind the DTD guard again, which
+    either reports it in the words :func:`read_xml` uses or reads it (libxml2 alone refuses nesting
+    over 256 levels)."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                             remove_comments=True, remove_pis=True)  # as ElementTree: no comments, no PIs
+    try:
+        root = etree.fromstring(part, parser)
+    except etree.LxmlError:
+        return _element_tree(_no_dtd([part]))
+    if (info := root.getroottree().docinfo).doctype:
+        raise DTDForbidden(info.root_name, info.system_url, info.public_id)
     return root
 
 
 def iter_xml(stream: Capped) -> Iterator[tuple[str, Element]]:
     """(event, element) pairs, 'start' and 'end', as the XML is read: :func:`xml.etree.ElementTree.iterparse`."""
     parser: XMLPullParser[Element] = XMLPullParser(events=("start", "end"))
-    for chunk in _no_dtd(stream, 16 * 1024):
+    for chunk in _no_dtd(_chunks(stream, 16 * 1024)):
         parser.feed(chunk)
         yield from cast(Iterator[tuple[str, Element]], parser.read_events())
     parser.close()
     yield from cast(Iterator[tuple[str, Element]], parser.read_events())
 
 
+def _chunks(stream: Capped, size: int) -> Iterator[bytes]:
+    return iter(lambda: stream.read(size), b"")
+
+
+def _element_tree(chunks: Iterable[bytes]) -> Element:
+    parser = XMLParser()
+    for chunk in chunks:
+        parser.feed(chunk)
+    root: Element = parser.close()
+    return root
+
+
 class _RootReached(Exception):
     """The prolog is over: a DOCTYPE cannot come after the root element's start tag."""
 
 
-def _no_dtd(stream: Capped, size: int) -> Iterator[bytes]:
-    """The stream's chunks, the prolog first read by a parser that raises ``DTDForbidden`` at a DOCTYPE,
+def _no_dtd(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """The chunks of a part, the prolog first read by a parser that raises ``DTDForbidden`` at a DOCTYPE,
     as soon as it starts (so before the parser proper can read an entity declaration). A DOCTYPE may
     only stand before the root element; after the root's start tag it is a well-formedness error for
     the parser proper, so the guard stops there instead of reading the whole part twice."""
@@ -102,7 +137,7 @@ def _no_dtd(stream: Capped, size: int) -> Iterator[bytes]:
     guard.StartDoctypeDeclHandler = forbid
     guard.StartElementHandler = stop
     in_prolog = True
-    while chunk := stream.read(size):
+    for chunk in chunks:
         if in_prolog:
             try:
                 guard.Parse(chunk, False)
