@@ -9,6 +9,7 @@ words re-finds from a cached parse, both without extracting a file again.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from screener.experience import RoleClassifier, measure
@@ -16,8 +17,6 @@ from screener.model import Evidence, Experience, Findings, Line, Parsed
 from screener.phrases import phrase_body, whole_words
 
 if TYPE_CHECKING:
-    import re
-
     from screener.parse.vocabulary import Vocabulary
     from screener.rules.schema import Requirement, Rules
     from screener.skills import SkillFinder
@@ -31,7 +30,7 @@ class Finder:
     def __init__(self, rules: Rules, vocabulary: Vocabulary) -> None:
         self.rules = rules
         self.classifier = RoleClassifier(rules.roles, vocabulary)
-        self.keyword_patterns = {r.id: keyword_pattern(r.keywords) for r in rules.requirements if r.keywords}
+        self.keyword_searches = {r.id: KeywordSearch(r.keywords) for r in rules.requirements if r.keywords}
         self._skills: SkillFinder | None = None
 
     @property
@@ -45,16 +44,13 @@ class Finder:
     def find(self, parsed: Parsed) -> Findings:
         document, resume = parsed.document, parsed.resume
         experience = measure(resume, self.rules, self.skills, self.classifier, parsed.tokens)
-        keywords = {r.id: self._keywords(r, experience, document.lines) for r in self.rules.requirements
-                    if r.keywords}
+        words = LineWords(document.lines)
+        keywords = {r.id: self._keywords(r, experience, words) for r in self.rules.requirements if r.keywords}
         return Findings(experience, keywords, sum(len(line.text) for line in document.lines),
                         document.warnings + resume.warnings)
 
-    def _keywords(self, r: Requirement, experience: Experience, lines: tuple[Line, ...]) -> Found:
-        if r.within is not None:
-            context = lines_naming(experience, r.within)
-            lines = tuple(line for line in lines if line.number in context)
-        return find_keywords(self.keyword_patterns[r.id], r.keywords or [], lines)
+    def _keywords(self, r: Requirement, experience: Experience, words: LineWords) -> Found:
+        return self.keyword_searches[r.id].find(words, lines_naming(experience, r.within) if r.within is not None else None)
 
 
 def keyword_pattern(keywords: list[str]) -> re.Pattern[str]:
@@ -70,18 +66,52 @@ def keyword_pattern(keywords: list[str]) -> re.Pattern[str]:
     return whole_words(alternative(i) for i in order)
 
 
-def find_keywords(pattern: re.Pattern[str], keywords: list[str], lines: tuple[Line, ...]) -> Found:
-    """The distinct keywords found in the lines, each with its first place, in the rules' order."""
-    found: dict[str, Evidence] = {}
-    if not pattern.search("\n".join(line.text for line in lines)):  # one pass when nothing matches
-        lines = ()
-    for line in lines:
-        # one match per stretch of text: 'GitLab CI/CD' is 'GitLab CI' once, not also 'CI/CD' and 'CI'
-        for match in pattern.finditer(line.text):
-            keyword = keywords[int(str(match.lastgroup)[1:])]
-            found.setdefault(keyword, Evidence(f"line {line.number}: '{match.group(0)}'", line.text.strip(),
-                                               match=match.group(0)))
-    return tuple((k, found[k]) for k in keywords if k in found)
+_WORD = re.compile(r"\w+")
+
+
+def folded_words(text: str) -> list[str]:
+    """The words of a text as an ignore-case pattern compares them: casefolded, and 'ı' and 'İ' as 'i'
+    (the letters re's IGNORECASE also takes for ASCII ones). A keyword matched in a text is, word for
+    word, among the text's folded words: a keyword none of whose words a line holds is not in it."""
+    return " ".join(_WORD.findall(text)).casefold().replace("ı", "i").replace("\u0307", "").split(" ")
+
+
+class LineWords:
+    """A document's lines, each with its folded words: looked up once for every requirement."""
+
+    def __init__(self, lines: tuple[Line, ...]) -> None:
+        self.lines = lines
+        self.words = [frozenset(folded_words(line.text)) for line in lines]
+        self.all = frozenset().union(*self.words)
+
+
+class KeywordSearch:
+    """One requirement's keywords, found line by line with :func:`keyword_pattern`, which runs only on
+    lines holding a word of some keyword (each keyword's rarest-looking word: its longest)."""
+
+    def __init__(self, keywords: list[str]) -> None:
+        self.keywords = keywords
+        self.pattern = keyword_pattern(keywords)
+        words = [[w for w in folded_words(k) if w] for k in keywords]
+        # a keyword without a word ('++') could match anywhere: then every line is searched
+        self.anchors = None if not all(words) else frozenset(max(w, key=len) for w in words)
+
+    def find(self, words: LineWords, only: set[int] | None = None) -> Found:
+        """The distinct keywords found (in the lines numbered ``only``, if given), each with its first
+        place, in the rules' order."""
+        found: dict[str, Evidence] = {}
+        if self.anchors is not None and self.anchors.isdisjoint(words.all):
+            return ()
+        for line, held in zip(words.lines, words.words, strict=True):
+            if (only is not None and line.number not in only) or (self.anchors is not None
+                                                                  and self.anchors.isdisjoint(held)):
+                continue
+            # one match per stretch of text: 'GitLab CI/CD' is 'GitLab CI' once, not also 'CI/CD' and 'CI'
+            for match in self.pattern.finditer(line.text):
+                keyword = self.keywords[int(str(match.lastgroup)[1:])]
+                found.setdefault(keyword, Evidence(f"line {line.number}: '{match.group(0)}'", line.text.strip(),
+                                                   match=match.group(0)))
+        return tuple((k, found[k]) for k in self.keywords if k in found)
 
 
 def lines_naming(exp: Experience, skill: str) -> set[int]:

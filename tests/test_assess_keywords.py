@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from screener.findings import find_keywords, keyword_pattern
+from screener.findings import KeywordSearch, LineWords
 from screener.model import Line
 from screener.phrases import phrase_pattern
 
@@ -45,5 +45,5 @@ def test_keywords_found_as_a_search_keyword_by_keyword_finds_them(loaded_rules, 
     lines = _lines(*texts)
     for requirement in loaded_rules.rules.requirements:
         if requirement.keywords:
-            found = find_keywords(keyword_pattern(requirement.keywords), requirement.keywords, lines)
+            found = KeywordSearch(requirement.keywords).find(LineWords(lines))
             assert {e.source for _, e in found} == _found_keyword_by_keyword(requirement.keywords, lines)
