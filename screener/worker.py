@@ -18,6 +18,7 @@ import pickle
 import signal
 import time
 import warnings
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -199,7 +200,8 @@ def screen_each(tasks: Sequence[Input], settings: Settings, jobs: int,
                 on_row: Callable[[int, Row], None]) -> None:
     """Screen every task with up to ``jobs`` workers, handing each row to ``on_row(task index, row)`` as it
     finishes (in no particular order), so the caller decides what to keep of it."""
-    given = 0  # tasks go out in order, one to each idle worker: none is queued ahead in the parent
+    order = _largest_first(tasks)
+    given = 0  # tasks go out in that order, one to each idle worker: none is queued ahead in the parent
     ctx = _context()
     workers: list[_Worker] = []
     done = 0
@@ -217,7 +219,7 @@ def screen_each(tasks: Sequence[Input], settings: Settings, jobs: int,
                     workers.append(_Worker(ctx, settings))
                 for w in workers:
                     if w.ready and w.task is None and given < len(tasks):
-                        w.task, given = given, given + 1
+                        w.task, given = order[given], given + 1
                         w.deadline = time.monotonic() + settings.timeout
                         with contextlib.suppress(OSError):  # it has died: retired below, its task reported
                             w.conn.send(tasks[w.task])
@@ -233,6 +235,18 @@ def screen_each(tasks: Sequence[Input], settings: Settings, jobs: int,
                 w.stop()
     if done != len(tasks):
         raise RuntimeError("a file was left without a row")
+
+
+def _largest_first(tasks: Sequence[Input]) -> array[int]:
+    """The tasks' indexes, largest file first (in the given order among equals): a long file handed out
+    last keeps one worker busy while the others have nothing left to do (a 70-page PDF takes seconds)."""
+    def size(index: int) -> int:
+        try:
+            return os.stat(tasks[index].location).st_size
+        except OSError:
+            return 0  # its worker reports why it cannot be read
+
+    return array("q", sorted(range(len(tasks)), key=size, reverse=True))
 
 
 def _wait(workers: list[_Worker]) -> None:

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import uuid
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -119,6 +120,22 @@ def test_jobs_do_not_change_the_report(tmp_path: Path) -> None:
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
     assert len(json.loads(outputs[0])["candidates"]) > 25
+
+
+def test_larger_files_are_handed_out_first(tmp_path: Path) -> None:
+    """A long file handed out last would keep one worker busy while the others idle: files go out
+    largest first (the report's order is the files', see test_jobs_do_not_change_the_report)."""
+    from screener.discover import discover
+    from screener.rules import find_rules, load_rules
+    from screener.worker import Settings, screen_each
+
+    for name, padding in [("a.txt", 10), ("b.txt", 5000), ("c.txt", 0), ("d.txt", 900)]:
+        (tmp_path / name).write_text(CV_TEXT + "\n" * padding, encoding="utf-8")
+    inputs, _ = discover([tmp_path])
+    arrived: list[str] = []
+    settings = Settings(load_rules(find_rules(None)), date(2026, 11, 1), cache=None)
+    screen_each(inputs, settings, 1, lambda index, row: arrived.append(inputs[index].file))
+    assert [Path(f).name for f in arrived] == ["b.txt", "d.txt", "a.txt", "c.txt"]
 
 
 def test_odd_file_names_survive_json_and_csv(tmp_path: Path) -> None:
