@@ -17,9 +17,10 @@ import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from functools import cached_property
+from dataclasses import dataclass
+from functools import cached_property, partial
 from itertools import accumulate, pairwise
+from operator import attrgetter, or_, xor
 from typing import TYPE_CHECKING
 
 from screener.errors import ExtractError
@@ -44,7 +45,11 @@ class _Chunk:
     """Glyphs of a row between two column gaps, sorted by x."""
 
     def __init__(self, glyphs: list[Glyph]) -> None:
-        self.glyphs, self.x0, self.x1 = glyphs, glyphs[0].x0, max(g.x1 for g in glyphs)
+        self.glyphs, self.x0, self.x1 = glyphs, glyphs[0].x0, max(map(_X1, glyphs))
+        self.text: tuple[LayoutTuning, str] | None = None  # _text's answer, kept: it is asked for often
+
+
+_X1, _TOP, _BOTTOM, _BASE, _SIZE = (attrgetter(name) for name in ("x1", "top", "bottom", "base", "size"))
 
 
 @dataclass
@@ -56,59 +61,79 @@ class _Row:
     label: bool = False  # the first chunk heads a label column: 'EXPERIENCE<TAB>Acme, Engineer'
 
     def _glyphs(self) -> list[Glyph]:
-        return [g for c in self.chunks for g in c.glyphs]
+        return self.chunks[0].glyphs if len(self.chunks) == 1 else [g for c in self.chunks for g in c.glyphs]
 
     @cached_property
     def top(self) -> float:
-        return max(g.top for g in self._glyphs())
+        return max(map(_TOP, self._glyphs()))
 
     @cached_property
     def bottom(self) -> float:
-        return min(g.bottom for g in self._glyphs())
+        return min(map(_BOTTOM, self._glyphs()))
 
     @cached_property
     def base(self) -> float:
-        return statistics.median(g.base for g in self._glyphs())
+        return statistics.median(map(_BASE, self._glyphs()))
 
     @cached_property
     def size(self) -> float:
-        return statistics.median(g.size for g in self._glyphs())
+        return statistics.median(map(_SIZE, self._glyphs()))
 
 
 def _near(edges: dict[int, int], x: float) -> int:
     return sum(edges.get(round(x) + d, 0) for d in (-1, 0, 1))
 
 
-def _chunks(glyphs: list[Glyph], t: LayoutTuning, edges: dict[int, int] | None = None,
-            starts: frozenset[int] = frozenset()) -> list[_Chunk]:
-    """Split a row (sorted by x) at column gaps: wider than ``tab_em``, or a clearly wider than usual
-    space that lands on a left edge shared by other rows. Evenly stretched gaps (justified text) never
-    split."""
-    ink = [g for g in glyphs if not g.text.isspace()] or glyphs[:1]
-    gaps = [(b.x0 - a.x1, max(min(a.size, b.size), 1.0), b) for a, b in pairwise(ink)]
-    cuts: set[int] = set(starts)
-    justified: set[int] = set()
-    run: list[tuple[float, float, Glyph]] = []  # consecutive wide word gaps
-    for item in [gap for gap in gaps if gap[0] > t.word_em * gap[1]] + [(0.0, 1.0, ink[0])]:
-        if item[0] > t.tab_em * item[1]:
-            run.append(item)
-            continue
-        med = statistics.median(gap for gap, _, _ in run) if run else 0.0
-        even = [gap for gap in run if (1 - t.justified_band) * med <= gap[0] <= (1 + t.justified_band) * med]
-        if len(even) >= t.justified_run:
-            justified |= {id(b) for _, _, b in even}
-        cuts |= {id(b) for _, _, b in run if id(b) not in justified}
-        run = []
-    if edges:
-        usual = statistics.median([g for g, sz, b in gaps if g > t.word_em * sz and id(b) not in cuts] or [0])
-        cuts |= {id(b) for gap, size, b in gaps if gap > max(t.shared_edge_gap_em * size, t.shared_edge_ratio * usual)
-                 and id(b) not in justified and _near(edges, b.x0) >= t.shared_edge_rows}
-    parts: list[list[Glyph]] = []
-    for g in glyphs:
-        if not parts or id(g) in cuts:
-            parts.append([])
-        parts[-1].append(g)
-    return [_Chunk(p) for p in parts if any(not g.text.isspace() for g in p)]
+class _Cuts:
+    """Where a row (sorted by x) splits into chunks at column gaps: wider than ``tab_em``, or (with
+    :meth:`at_shared_edges`, once every row's first cuts are known) a clearly wider than usual space
+    that lands on a left edge shared by other rows. Evenly stretched gaps (justified text) never split."""
+
+    def __init__(self, glyphs: list[Glyph], t: LayoutTuning, starts: frozenset[int] = frozenset()) -> None:
+        ink = [g for g in glyphs if not g.text.isspace()] or glyphs[:1]
+        # (gap, size, glyph after it) for the gaps a rule below may take: none takes one narrower than
+        # word_em or shared_edge_gap_em times the size (never below 1 pt), so letter gaps are dropped early
+        least = min(t.word_em, t.shared_edge_gap_em)
+        self.gaps: list[tuple[float, float, Glyph]] = []
+        gaps = self.gaps
+        for a, b in pairwise(ink):
+            gap = b.x0 - a.x1
+            if gap > least or not least >= 0:
+                size = b.size if b.size < a.size else a.size  # max(min(a.size, b.size), 1.0)
+                gaps.append((gap, 1.0 if size < 1.0 else size, b))
+        self.glyphs = glyphs
+        self.cuts: set[int] = set(starts)
+        self.justified: set[int] = set()
+        run: list[tuple[float, float, Glyph]] = []  # consecutive wide word gaps
+        for item in [gap for gap in gaps if gap[0] > t.word_em * gap[1]] + [(0.0, 1.0, ink[0])]:
+            if item[0] > t.tab_em * item[1]:
+                run.append(item)
+                continue
+            med = statistics.median(gap for gap, _, _ in run) if run else 0.0
+            even = [gap for gap in run if (1 - t.justified_band) * med <= gap[0] <= (1 + t.justified_band) * med]
+            if len(even) >= t.justified_run:
+                self.justified |= {id(b) for _, _, b in even}
+            self.cuts |= {id(b) for _, _, b in run if id(b) not in self.justified}
+            run = []
+
+    def at_shared_edges(self, edges: dict[int, int], t: LayoutTuning) -> set[int]:
+        """The cuts with those at a left edge that other rows share (``edges``: how many rows start a
+        chunk at each x)."""
+        if not edges or not self.gaps:
+            return self.cuts
+        usual = statistics.median([g for g, sz, b in self.gaps if g > t.word_em * sz and id(b) not in self.cuts] or [0])
+        return self.cuts | {id(b) for gap, size, b in self.gaps
+                            if gap > max(t.shared_edge_gap_em * size, t.shared_edge_ratio * usual)
+                            and id(b) not in self.justified and _near(edges, b.x0) >= t.shared_edge_rows}
+
+    def chunks(self, cuts: set[int]) -> list[_Chunk]:
+        glyphs = self.glyphs
+        if cuts:
+            at = [0, *(i for i, g in enumerate(glyphs) if i and id(g) in cuts), len(glyphs)]
+            parts = [glyphs[i:j] for i, j in pairwise(at)]
+        else:
+            parts = [glyphs]
+        return [_Chunk(p) for p in parts if any(not g.text.isspace() for g in p)]
 
 
 def _overlap(a: list[Glyph], b: list[Glyph], slack: float = TUNING.overlap_pt) -> bool:
@@ -161,7 +186,7 @@ def _compose_accents(glyphs: list[Glyph], t: LayoutTuning) -> list[Glyph]:
             letter = min(under, key=lambda g: abs(g.base - mark.base))
             put[id(letter)] = put.get(id(letter), "") + _ACCENTS[mark.text]
             dropped.add(id(mark))
-    return [replace(g, text=unicodedata.normalize("NFC", ("i" if g.text == "ı" else g.text) + put[id(g)]))
+    return [g._replace(text=unicodedata.normalize("NFC", ("i" if g.text == "ı" else g.text) + put[id(g)]))
             if id(g) in put else g for g in glyphs if id(g) not in dropped]
 
 
@@ -172,7 +197,7 @@ def _accented(g: Glyph) -> Glyph:
     if not letters.isalpha():
         return g
     marks = "".join(_ACCENTS[ch] for ch in g.text if ch in _ACCENTS)
-    return replace(g, text=unicodedata.normalize("NFC", letters.replace("ı", "i") + marks))
+    return g._replace(text=unicodedata.normalize("NFC", letters.replace("ı", "i") + marks))
 
 
 def _rows(glyphs: list[Glyph], t: LayoutTuning) -> list[_Row]:
@@ -199,12 +224,16 @@ def _rows(glyphs: list[Glyph], t: LayoutTuning) -> list[_Row]:
             merged.append(group)
             joins = 0
     order = {id(g): i for i, g in enumerate(glyphs)}
-    laid = [_unoverlap(group, order, t) for group in merged]
+    cuts = [_Cuts(row, t, starts) for row, starts in (_unoverlap(group, order, t) for group in merged)]
+    first = [c.chunks(c.cuts) for c in cuts]
     edges: dict[int, int] = defaultdict(int)  # left edges of first-pass chunks: table columns
-    for group, starts in laid:
-        for c in _chunks(group, t, starts=starts):
-            edges[round(c.x0)] += 1
-    rows = [_Row(_chunks(group, t, edges, starts)) for group, starts in laid]
+    for chunks in first:
+        for chunk in chunks:
+            edges[round(chunk.x0)] += 1
+    rows = []
+    for cut, chunks in zip(cuts, first, strict=True):
+        more = cut.at_shared_edges(edges, t)
+        rows.append(_Row(cut.chunks(more) if more != cut.cuts else chunks))
     for row in rows:
         if len(row.chunks) > 1 and _caps(_text(row.chunks[0], t), t):
             row.label = _near(edges, row.chunks[1].x0) >= t.shared_edge_rows
@@ -237,7 +266,8 @@ def _leading(rows: list[_Row]) -> float:
 
 def _gutters(rows: list[_Row], t: LayoutTuning) -> list[tuple[int, float, int, int]]:
     """Step 1: the gutters, best first: for each x, the run of rows it divides with the most rows on
-    its thinner side, as (rows on the thinner side, x, first row, end row). An x in the same strip of
+    its thinner side, as (rows on the thinner side, x, first row, end row), when that is at least
+    ``min_side_rows`` (a side with fewer is not a column). An x in the same strip of
     white as a better one is that gutter again; a page may have two (a sidebar's, and a date
     column's beside the titles), and step 3 may turn down the first."""
     lo = min(c.x0 for r in rows for c in r.chunks)
@@ -248,18 +278,37 @@ def _gutters(rows: list[_Row], t: LayoutTuning) -> list[tuple[int, float, int, i
         xs.append(x)
         x += t.gutter_step_pt
     crossing = _crossing(rows, xs, t)
-    ends = [r.chunks[0].x1 for r in rows]  # a row is left of x if its first chunk ends there…
-    starts = [r.chunks[-1].x0 for r in rows]  # …and right of it if its last chunk starts there
+    # a row is left of x if its first chunk ends there, and right of it if its last chunk starts there:
+    # as bit masks of rows (bit i: row i) for each x, from the x where each row becomes left (and
+    # stops being right); a NaN edge is never left or right
+    left_from, right_until = [0] * (len(xs) + 1), [0] * (len(xs) + 1)
+    for i, r in enumerate(rows):
+        end, start = r.chunks[0].x1, r.chunks[-1].x0
+        if end == end:
+            left_from[bisect_left(xs, end)] |= 1 << i  # x >= end from there on
+        if start == start:
+            right_until[0] ^= 1 << i
+            right_until[bisect_right(xs, start)] ^= 1 << i  # x <= start up to there
+    lefts, rights = accumulate(left_from, or_), accumulate(right_until, xor)  # (one more: past every x)
     found: list[tuple[int, float, int, int]] = []
-    for x, crossed in zip(xs, crossing, strict=True):
-        left = list(accumulate(map(x.__ge__, ends), initial=0))  # rows left of x among the first n
-        right = list(accumulate(map(x.__le__, starts), initial=0))
-        best, start = (0, x, 0, 0), 0
-        for i in (*sorted(crossed), len(rows)):
-            score = min(left[i] - left[start], right[i] - right[start]) if i > start else 0
-            if score > best[0]:
-                best = (score, x, start, i)
-            start = i + 1
+    everyone, least = (1 << len(rows)) - 1, max(t.min_side_rows, 1)
+    for x, crossed, left, right in zip(xs, crossing, lefts, rights, strict=False):
+        best = (0, x, 0, 0)
+        # the runs of rows that do not cross x are the candidate columns, and only a run of at least
+        # min_side_rows rows can have that many on both sides: bit i of `heads` is set where the
+        # `least` rows from row i on do not cross x, so a run of n rows leaves a run of n - least + 1
+        heads = everyone & ~crossed
+        for _ in range(least - 1):
+            heads &= heads >> 1
+        while heads:
+            first = (heads & -heads).bit_length() - 1  # the lowest set bit
+            ones = heads >> first
+            end = first + (ones ^ (ones + 1)).bit_length() - 1 + least - 1  # past the run's last row
+            block = (1 << end) - (1 << first)
+            score = min((left & block).bit_count(), (right & block).bit_count())
+            if score > best[0] and score >= t.min_side_rows:
+                best = (score, x, first, end)
+            heads &= ~block
         found.append(best)
     strip = _strip(rows)
     distinct: list[tuple[int, float, int, int]] = []
@@ -275,16 +324,29 @@ def _gutters(rows: list[_Row], t: LayoutTuning) -> list[tuple[int, float, int, i
     return distinct
 
 
-def _crossing(rows: list[_Row], xs: list[float], t: LayoutTuning) -> list[set[int]]:
-    """For each x of ``xs`` (ascending), the rows that :func:`_crosses` it; each chunk is tested only
-    at the x positions within its reach, found by bisection."""
-    crossing: list[set[int]] = [set() for _ in xs]
+def _crossing(rows: list[_Row], xs: list[float], t: LayoutTuning) -> list[int]:
+    """For each x of ``xs`` (ascending), the rows that :func:`_crosses` it, as a bit mask (bit i: row i).
+    A chunk crosses the x positions within its reach (found by bisection) up to where it would be an
+    overrun of the left column (a test that, once true, stays true as x grows: bisection again); the
+    masks are built from where each row's runs of crossed positions start and end."""
+    toggles = [0] * (len(xs) + 1)
     for i, row in enumerate(rows):
+        spans = []
         for c in row.chunks:
-            for k in range(bisect_right(xs, c.x0 - t.gutter_clear_pt), bisect_left(xs, c.x1 + t.gutter_clear_pt)):
-                if _chunk_crosses(c, row, xs[k], t):
-                    crossing[k].add(i)
-    return crossing
+            lo, hi = bisect_right(xs, c.x0 - t.gutter_clear_pt), bisect_left(xs, c.x1 + t.gutter_clear_pt)
+            if lo < hi:
+                spans.append((lo, bisect_left(xs, True, lo, hi, key=partial(_overruns, c, row, t=t))))
+        spans.sort()
+        merged: list[list[int]] = []
+        for lo, hi in spans:
+            if merged and lo <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], hi)
+            elif lo < hi:
+                merged.append([lo, hi])
+        for lo, hi in merged:
+            toggles[lo] ^= 1 << i
+            toggles[hi] ^= 1 << i
+    return list(accumulate(toggles[:-1], xor))
 
 
 def _strip(rows: list[_Row]) -> Callable[[float], tuple[float, float] | None]:
@@ -314,8 +376,11 @@ def _crosses(row: _Row, x: float, t: LayoutTuning) -> bool:
 
 
 def _chunk_crosses(c: _Chunk, row: _Row, x: float, t: LayoutTuning) -> bool:
-    return (c.x0 - t.gutter_clear_pt < x < c.x1 + t.gutter_clear_pt
-            and not (c.x0 < x - t.gutter_clear_pt and c.x1 - x <= t.overrun_em * row.size))
+    return c.x0 - t.gutter_clear_pt < x < c.x1 + t.gutter_clear_pt and not _overruns(c, row, x, t)
+
+
+def _overruns(c: _Chunk, row: _Row, x: float, t: LayoutTuning) -> bool:
+    return c.x0 < x - t.gutter_clear_pt and c.x1 - x <= t.overrun_em * row.size
 
 
 def _snap_to_shared_edge(rows: list[_Row], x: float, first: int, end: int,
@@ -384,9 +449,7 @@ def _columns(rows: list[_Row], t: LayoutTuning, depth: int = 0) -> list[tuple[li
     when each side of the gutter is a continuous flow of text; the steps above say why not."""
     if depth > t.max_column_depth or len(rows) < t.min_rows_for_columns:
         return [(rows, False)]
-    for score, x, first, end in _gutters(rows, t):
-        if score < t.min_side_rows:
-            break
+    for _, x, first, end in _gutters(rows, t):
         x, first, end = _snap_to_shared_edge(rows, x, first, end, t)
         left = [_Row([c for c in r.chunks if c.x0 < x], r.label) for r in rows[first:end] if r.chunks[0].x0 < x]
         right = [_Row([c for c in r.chunks if c.x0 >= x]) for r in rows[first:end] if r.chunks[-1].x0 >= x]
@@ -411,6 +474,8 @@ def _caps(text: str, t: LayoutTuning) -> bool:
 
 def _text(chunk: _Chunk, t: LayoutTuning = TUNING) -> str:
     """Word spaces from space glyphs and geometry; a uniform letter-spacing (the median gap) is not one."""
+    if chunk.text is not None and chunk.text[0] is t:
+        return chunk.text[1]
     ink = [g for g in chunk.glyphs if not g.text.isspace()]
     track = max(statistics.median(b.x0 - a.x1 for a, b in pairwise(ink)), 0.0) if len(ink) > 1 else 0.0
     out: list[str] = []
@@ -427,7 +492,8 @@ def _text(chunk: _Chunk, t: LayoutTuning = TUNING) -> str:
                 out.append(" ")
         out.append(g.text)
         last, spaced = g, False
-    return "".join(out)
+    chunk.text = (t, "".join(out))
+    return chunk.text[1]
 
 
 def _clean(text: str) -> str:

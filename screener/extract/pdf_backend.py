@@ -13,7 +13,7 @@ import re
 import struct
 import zlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTPage
@@ -38,9 +38,9 @@ _DAMAGED = (PDFException, PSException, RecursionError, LookupError, ValueError, 
             AttributeError, ArithmeticError, EOFError, NotImplementedError, zlib.error, struct.error)
 
 
-@dataclass(frozen=True, slots=True)
-class Glyph:
-    """One drawn character in page coordinates (points, origin bottom-left)."""
+class Glyph(NamedTuple):
+    """One drawn character in page coordinates (points, origin bottom-left). A named tuple: a page has
+    thousands, and a tuple is built several times faster than a frozen dataclass."""
 
     text: str
     x0: float

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import math
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as c
@@ -89,19 +88,18 @@ def _page(page: pdfium.PdfPage, number: int, limit: int) -> RawPage:
     return RawPage(number, right - left, top - bottom, glyphs, _dark_boxes(page, left, bottom), dropped)
 
 
-@dataclass(frozen=True, slots=True)
-class _Style:
-    """What every character of one text object shares."""
+class _Style(NamedTuple):
+    """What every character of one text object shares: the last five fields of its :class:`Glyph`."""
 
     size: float
     bold: bool
-    dingbats: bool
     upright: bool
     white: bool
     invisible: bool
 
 
-def _style(tp: Any, i: int) -> _Style:
+def _style(tp: Any, i: int) -> tuple[_Style, bool]:
+    """The style of character ``i``'s text object, and whether its font is a dingbat (icon) font."""
     matrix, flags, name = c.FS_MATRIX(), ctypes.c_int(), ctypes.create_string_buffer(128)
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
     c.FPDFText_GetMatrix(tp, i, matrix)  # the font size is in text space; the matrix scales it
@@ -110,52 +108,76 @@ def _style(tp: Any, i: int) -> _Style:
     mode = c.FPDFTextObj_GetTextRenderMode(c.FPDFText_GetTextObject(tp, i))
     colour = c.FPDFText_GetStrokeColor if mode in _STROKED else c.FPDFText_GetFillColor
     return _Style(c.FPDFText_GetFontSize(tp, i) * math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c)),
-                  bool(BOLD.search(font)) or c.FPDFText_GetFontWeight(tp, i) >= 600, bool(DINGBATS.search(font)),
+                  bool(BOLD.search(font)) or c.FPDFText_GetFontWeight(tp, i) >= 600,
                   matrix.a > 0 and matrix.d > 0 and abs(matrix.b) < 1e-6 and abs(matrix.c) < 1e-6,
-                  bool(colour(tp, i, r, g, b, a)) and min(r.value, g.value, b.value) >= _WHITE, mode in _INVISIBLE)
+                  bool(colour(tp, i, r, g, b, a)) and min(r.value, g.value, b.value) >= _WHITE,
+                  mode in _INVISIBLE), bool(DINGBATS.search(font))
 
 
-# FPDFText_GetTextObject giving the object's address as an int (a dict key), without a ctypes.cast per character
-_text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, c.FPDF_TEXTPAGE, ctypes.c_int)(
-    cast(int, ctypes.cast(c.FPDFText_GetTextObject, ctypes.c_void_p).value))
+def _unchecked(function: Any, restype: Any = ctypes.c_int) -> Any:
+    """A pdfium function called without ctypes' conversion of each argument (its argtypes), which costs
+    as much as the call itself: for the calls made once per character, with only C ints (the index)
+    and ctypes pointers (the text page, ``byref`` of the outputs) as arguments."""
+    return ctypes.CFUNCTYPE(restype)(cast(int, ctypes.cast(function, ctypes.c_void_p).value))
+
+
+_unicode = _unchecked(c.FPDFText_GetUnicode, ctypes.c_uint)
+_generated = _unchecked(c.FPDFText_IsGenerated)
+_hyphen = _unchecked(c.FPDFText_IsHyphen)
+_unmapped = _unchecked(c.FPDFText_HasUnicodeMapError)
+_box = _unchecked(c.FPDFText_GetLooseCharBox)
+_origin = _unchecked(c.FPDFText_GetCharOrigin)
+_text_object = _unchecked(c.FPDFText_GetTextObject, ctypes.c_void_p)  # its address: an int, a dict key
+_new = tuple.__new__  # a Glyph from one tuple, without NamedTuple's keyword-taking constructor
 
 
 def _glyphs(textpage: pdfium.PdfTextPage, dx: float, dy: float, limit: int) -> tuple[list[Glyph], int]:
+    """The page's glyphs, with as few calls into pdfium per character as give the same data: a page
+    has thousands of characters, and each call costs a few hundred nanoseconds. pdfium marks the spaces and
+    line breaks it generates (its char type ``kGenerated``) only on U+0020, CR and LF, and a hyphen
+    that ends a line (``kHyphen``) only on U+0002, so the type is asked for on those codes alone."""
     tp = textpage.raw
     rect, ox, oy = c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
-    unicode, generated, hyphen, unmapped = (c.FPDFText_GetUnicode, c.FPDFText_IsGenerated, c.FPDFText_IsHyphen,
-                                            c.FPDFText_HasUnicodeMapError)
-    box, origin = c.FPDFText_GetLooseCharBox, c.FPDFText_GetCharOrigin
-    styles: dict[int | None, _Style] = {}  # by text object
+    at_rect, at_x, at_y = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
+    unicode, generated, hyphen, unmapped, box, origin, text_object = (
+        _unicode, _generated, _hyphen, _unmapped, _box, _origin, _text_object)
+    styles: dict[int | None, tuple[_Style, bool]] = {}  # by text object
     glyphs: list[Glyph] = []
+    append = glyphs.append
+    last: Glyph | None = None
     total = c.FPDFText_CountChars(tp)
     for i in range(min(total, limit)):
         code = unicode(tp, i)
-        if generated(tp, i):
+        if code == 0x20 and generated(tp, i):
             # pdfium's word break where the PDF draws no space (kerned words in LaTeX output): a space
-            # on the previous glyph's line, as pdfminer reads a drawn one; its line breaks are not kept
-            if code == 0x20 and glyphs and not glyphs[-1].text.isspace():
-                glyphs.append(replace(glyphs[-1], text=" ", x0=glyphs[-1].x1))
+            # on the previous glyph's line, as pdfminer reads a drawn one; its line breaks (CR, LF) are
+            # dropped below
+            if last is not None and not last.text.isspace():
+                last = _new(Glyph, (" ", last.x1, *last[2:]))
+                append(last)
             continue
-        if hyphen(tp, i):  # pdfium gives a hyphen that ends a line as U+0002
+        if code == 0x02 and hyphen(tp, i):  # pdfium gives a hyphen that ends a line as U+0002
             code = 0x2D
         char = f"(cid:{code})" if unmapped(tp, i) == 1 else chr(code) if code else ""
         if not char or char in "\r\n":
             continue
-        box(tp, i, rect)
+        box(tp, i, at_rect)
         x0, x1, bottom = rect.left - dx, rect.right - dx, rect.bottom - dy
-        if glyphs and (glyphs[-1].x0, glyphs[-1].x1, glyphs[-1].bottom) == (x0, x1, bottom):
+        if last is not None and last.x0 == x0 and last.x1 == x1 and last.bottom == bottom:
             # a ligature (one glyph, several characters, each given the glyph's box): one Glyph, as pdfminer
-            glyphs[-1] = replace(glyphs[-1], text=glyphs[-1].text + char)
+            last = glyphs[-1] = _new(Glyph, (last.text + char, *last[1:]))
             continue
-        obj = _text_object(tp, i)
-        style = styles.get(obj) or styles.setdefault(obj, _style(tp, i))
-        if style.dingbats and char.isascii() and char.isalnum():
+        obj = text_object(tp, i)
+        style, dingbats = styles.get(obj) or styles.setdefault(obj, _style(tp, i))
+        if dingbats and char.isascii() and char.isalnum():
             char = "•"
         if style.upright:
-            origin(tp, i, ox, oy)
-        glyphs.append(Glyph(char, x0, x1, bottom, rect.top - dy, oy.value - dy if style.upright else bottom,
-                            style.size, style.bold, style.upright, style.white, style.invisible))
+            origin(tp, i, at_x, at_y)
+            base = oy.value - dy
+        else:
+            base = bottom
+        last = _new(Glyph, (char, x0, x1, bottom, rect.top - dy, base, *style))
+        append(last)
     return glyphs, max(total - limit, 0)
 
 
