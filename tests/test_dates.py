@@ -79,6 +79,21 @@ def test_open_end_is_the_as_of_month() -> None:
     assert found.range.ongoing and found.range.months == 11
 
 
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Backend Engineer, Kumo Logistics — 01/19–03/21", "2019-01", "2021-03"),
+    ("Senior Engineer, Hikari — 04/21–present", "2021-04", "2026-11"),
+    ("6/98 - 12/03  Analyst", "1998-06", "2003-12"),
+])
+def test_a_month_and_a_two_digit_year_at_both_ends_of_a_range(text: str, start: str, end: str) -> None:
+    assert _span(text) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["rated 10/10 by users", "since 01/19", "01/19/2020 – 03/21", "v1/19 - 2/21",
+                                  "Q&A on 01/19"])
+def test_a_month_and_a_two_digit_year_alone_or_inside_a_longer_number_is_no_range(text: str) -> None:
+    assert find_ranges(text, AS_OF) == []
+
+
 def test_dates_after_as_of_are_capped() -> None:
     [found] = find_ranges("Jan 2026 – Dec 2027", AS_OF)
     assert month_label(found.range.end) == "2026-11"

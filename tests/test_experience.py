@@ -315,3 +315,13 @@ Posters printed in Redis Red.
     # a role over two lines (title, then dates) is a role of its own: it never takes the next one's details
     assert exp.skills["redis"].years == 1.0
     assert resume.positions[0].organisation == "HALCYON MUTUAL"
+
+
+def test_a_career_break_in_another_language_is_no_job(loaded_rules) -> None:
+    _, exp = experience_of("""
+Berufserfahrung
+03.2019 – 02.2020   Backend Engineer, Stadtwerk Digital GmbH
+04.2018 – 02.2019   Elternzeit
+04.2017 – 03.2018   Congé parental
+""", loaded_rules)
+    assert exp.total_months == 12

@@ -461,3 +461,58 @@ Jun 2017 - present, Backend developer, Tern Finance. Go and Kafka.
 """)
     assert spans(resume) == [("Junior developer", "Okapi Media", "2013-03", "2017-05"),
                              ("Backend developer", "Tern Finance", "2017-06", "2026-11")]
+
+
+def test_a_date_cell_above_a_heading_keeps_its_job() -> None:
+    """A label column of dates: the last job's line sits right above the next heading, which must not
+    be read as a heading wrapped beside it (and take the job's dates with it)."""
+    resume = resume_of("Work experience\n"
+                       "2019 – 2021\tBackend Engineer, Acme Pay\n"
+                       "Education\n"
+                       "2014 – 2018\tBSc Computing, Uppsala University\n")
+    assert spans(resume) == [("Backend Engineer", "Acme Pay", "2019-07", "2021-06")]
+    assert [s.kind for s in resume.sections] == ["experience", "education"]
+
+
+def test_entries_with_their_header_on_the_dates_line_never_take_a_detail_line_above() -> None:
+    """The first entry holds its title on its dates' line: an entry whose words there are no job title
+    ('Elternzeit', a break) does not take the previous job's detail line for its header."""
+    resume = resume_of("""
+BERUFLICHER WERDEGANG
+03.2019 – heute     Lead Backend Engineer, Stadtwerk Digital GmbH
+                    Plattform für Zählerdaten in Go
+11.2016 – 02.2019   Backend-Entwicklerin, Rheinmedia AG
+                    REST-APIs in Python, Datenbank MySQL
+04.2016 – 10.2016   Elternzeit
+""")
+    assert [p.title for p in resume.positions] == ["Lead Backend Engineer", "Backend-Entwicklerin", "Elternzeit"]
+    assert "Datenbank MySQL" in resume.positions[1].text
+    assert "MySQL" not in resume.positions[2].text
+
+
+def test_a_tables_column_headings_are_no_employer() -> None:
+    resume = resume_of("""
+PROFESSIONAL EXPERIENCE:
+
+COMPANY / ROLE                                        PERIOD
+Bolt-on Ride                                 Sep 2020 – present
+Senior Backend Engineer
+  Go microservices for dispatch
+Skywire Telecom                              Mar 2017 – Aug 2020
+Backend Developer
+  Billing on MySQL
+""")
+    assert [s[:2] for s in spans(resume)] == [("Senior Backend Engineer", "Bolt-on Ride"),
+                                              ("Backend Developer", "Skywire Telecom")]
+
+
+def test_a_range_told_from_and_to_in_words_leaves_a_clean_title() -> None:
+    resume = resume_of("""
+Esperienza lavorativa
+Da marzo 2019 a oggi — Senior Backend Developer, Fintech Milano S.p.A.
+Sviluppo di microservizi in Go.
+Von 08/2015 bis 02/2019 – Softwareentwickler, Nordbank IT AG
+Java und MySQL.
+""")
+    assert spans(resume) == [("Senior Backend Developer", "Fintech Milano S.p.A.", "2019-03", "2026-11"),
+                             ("Softwareentwickler", "Nordbank IT AG", "2015-08", "2019-02")]

@@ -52,6 +52,13 @@ from screener.parse.sections import heading_kind, split_sections
     ("Опыт работы", False, "experience"),
     ("Expérience professionnelle", False, "experience"),
     ("Arbetslivserfarenhet", False, "experience"),
+    ("Esperienza lavorativa", True, "experience"),
+    ("Formação Acadêmica", True, "education"),
+    ("Istruzione e formazione", True, "education"),
+    ("Trabalho Voluntário", True, "activities"),
+    # an academic CV's jobs
+    ("Academic Appointments", True, "experience"),
+    ("Research and Teaching Appointments", True, "experience"),
 ])
 def test_headings(text: str, heading: bool, kind: str) -> None:
     assert heading_kind(Line(text, 1, heading=heading)) == kind

@@ -26,7 +26,7 @@ from screener.parse.wordlists import fold, months, open_ends, seasons
 _NARROW = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩０１２３４５６７８９．／－～〜（）：　，",
                         "01234567890123456789" "0123456789" "./-~~(): ,")
 _LEADERS = re.compile(r"\.{3,}|…+")
-_YEARISH = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d|1[34]\d\d)(?!\d)|['’‘`´]\d\d")
+_YEARISH = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d|1[34]\d\d)(?!\d)|['’‘`´]\d\d|(?<![\d/.])[01]?\d/\d\d(?![\d/])")
 _LEAD = 48  # characters: the most a range's words may take before its first year
 
 
@@ -92,7 +92,10 @@ _DATE = (
     rf"|(?P<{{p}}year>{_YEAR})"
     rf"|{_YY}(?P<{{p}}yy>\d\d))(?![\d/])(?:\s?{_YEAR_SUFFIX}(?!{_W}))?"
 )
-_OPEN = rf"(?P<open>{_alternation(_ENDS.present)})(?!{_W})"
+_OPEN = rf"(?P<{{p}}open>{_alternation(_ENDS.present)})(?!{_W})"
+# A month and a two-digit year ('01/19'), read only as both ends of a range ('01/19–03/21', '06/20 – now'):
+# alone it may as well be a day and a month, or a score
+_SHORT = rf"(?P<{{p}}nm>{_MM})/(?P<{{p}}nyy>\d\d)(?![\d/])"
 _SEP = (r"\s*(?:[-–—‒―~\u00ad\u2010\u2011\u2212→]+|\bto(?=present)"
         rf"|(?<!{_W}){_alternation(_ENDS.until)}(?!{_W}))\s*")
 _SINCE = _alternation(_ENDS.since)
@@ -101,16 +104,17 @@ _SINCE = _alternation(_ENDS.since)
 _GLUED = r"(?<=\d)(?=(?-i:[A-Z][a-z]))"
 
 _RANGE = re.compile(
-    rf"(?<![/.])(?<!{_W})(?:(?P<since>{_SINCE})\s+)?" + _DATE.format(p="a_")
-    + r"(?:" + _SEP + r"(?:" + _OPEN + r"|" + _DATE.format(p="b_") + r")"
+    rf"(?<![/.])(?<!{_W})(?:(?P<since>{_SINCE})\s+)?(?:" + _SHORT.format(p="a_")
+    + _SEP + r"(?:" + _OPEN.format(p="short_") + r"|" + _SHORT.format(p="b_") + r")|" + _DATE.format(p="a_")
+    + r"(?:" + _SEP + r"(?:" + _OPEN.format(p="") + r"|" + _DATE.format(p="b_") + r")"
     + rf"|\s*(?P<onwards>{_alternation(_ENDS.onwards)})"  # '04/2025 onwards', '2019年7月起'
     + r"|\s*(?P<dangling>[-–—‒―~])\s*(?=\t|\s{2}|$|[*_|)\]])"  # '2024-05 —' with nothing after: still open
-    + rf")?(?:(?!{_W})|{_GLUED})",
+    + rf")?)(?:(?!{_W})|{_GLUED})",
     re.IGNORECASE,
 )
 _POINT = re.compile(rf"(?<![/.])(?<!{_W})" + _DATE.format(p="a_") + rf"(?!{_W})", re.IGNORECASE)
 _UPDATED = re.compile(rf"(?<!{_W}){_alternation(_ENDS.updated)}(?!{_W})\W*", re.IGNORECASE)
-_END_GROUPS = ("b_mname", "b_dmname", "b_season", "b_cjyear", "b_ymyear", "b_myyear", "b_year", "b_yy")
+_END_GROUPS = ("b_mname", "b_dmname", "b_season", "b_cjyear", "b_ymyear", "b_myyear", "b_year", "b_yy", "b_nyy")
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,8 @@ def _century(yy: str, as_of: int) -> int:
 def _point(m: re.Match[str], p: str, as_of: int) -> _Point:
     """The date matched by the groups prefixed ``p``."""
     g = m.groupdict()
+    if g.get(p + "nyy"):
+        return _Point(_century(g[p + "nyy"], as_of), int(g[p + "nm"]))
     if g[p + "dmname"]:
         return _Point(int(g[p + "dmyear"]), _MONTHS[fold(g[p + "dmname"]).rstrip(".")])
     if g[p + "mname"]:
@@ -197,7 +203,7 @@ def _scan(text: str, as_of: int) -> Iterator[tuple[Found, bool]]:
     # a range starts at most a few words before its first year ('since 1st September, 2019')
     for m in _RANGE.finditer(normalised, max(0, year.start() - _LEAD)):
         g = m.groupdict()
-        is_open = bool(g["open"] or g["onwards"] or g["dangling"])
+        is_open = bool(g["open"] or g["short_open"] or g["onwards"] or g["dangling"])
         has_end = is_open or any(g[k] for k in _END_GROUPS)
         a = _point(m, "a_", as_of)
         lone_season = (a.season is not None and not has_end and not g["since"] and g["a_season"][0].isupper()

@@ -55,8 +55,11 @@ def _is_header_like(line: Line) -> bool:
     organisation or location line."""
     text = line.text.strip()
     label, colon, _ = text.replace("：", ":").partition(":")
-    if colon and normalise(label) in default_vocabulary().job_details:
+    vocab = default_vocabulary()
+    if colon and normalise(label) in vocab.job_details:
         return False
+    if 2 <= len(text.split()) <= 8 and set(words := normalise(text).split()) <= vocab.column_labels and len(words) > 1:
+        return False  # a table's column headings: 'COMPANY / ROLE    PERIOD'
     sentence_end = text.endswith((";", ":")) or _is_sentence(text)
     return bool(text) and not _BULLET.match(text) and _words(text) <= _MAX_HEADER_WORDS and not sentence_end \
         and not text[0].islower()
@@ -152,7 +155,7 @@ def _title_and_organisation(header: list[str], titles: re.Pattern[str]) -> tuple
     """The title is the first piece with a job-title word; the organisation is another piece of the
     title's own line when it has one (a line above may be a heading the vocabulary missed), else the
     first other piece of the header."""
-    lines = [[p for p in (_balanced(_LEADER.sub("", p).strip(" *_#:")) for p in _SEPARATORS.split(text))
+    lines = [[p for p in (_balanced(_LEADER.sub("", p).strip(" *_#:–—")) for p in _SEPARATORS.split(text))
               if p and _words(p) > 0] for text in header]
     pieces = [p for line in lines for p in line]
     own_line = next((line for line in lines if any(titles.search(p) for p in line)), pieces)
@@ -345,9 +348,13 @@ def _positions_in(section: Section, as_of: int, vocab: Vocabulary) -> list[Posit
     floor, above = 0, 2
     for i, found in anchors:
         start = i
-        bare = not titles.search(lines[i].text[:found.start] + " " + lines[i].text[found.end:])
+        beside = lines[i].text[:found.start] + " " + lines[i].text[found.end:]
+        bare = not titles.search(beside)
         title_below = i + 1 < len(lines) and _is_header_like(lines[i + 1]) and i + 1 not in anchored
-        reach = max(above, 1) if bare and not title_below else above  # no title by the dates: it is above
+        # no title by the dates: it is above, unless the entries hold their header on their dates' line
+        # (the first one did) and this one has words there too ('04.2016 – 10.2016   Elternzeit')
+        on_its_line = bool(starts) and above == 0 and _words(_DURATION.sub(" ", beside)) > 0
+        reach = max(above, 1) if bare and not title_below and not on_its_line else above
         if lines[i].text.count("\t") >= 2:
             reach = 0  # a table row holds its whole header (dates, role, company): nothing above is its
         durations = 0  # a duration line above the title does not count against the reach

@@ -160,7 +160,9 @@ def _unwrap_label_headings(lines: tuple[Line, ...], vocab: Vocabulary) -> tuple[
         if below.isupper() and (caps := _CAPS_WORDS.match(out[i].text)):
             splits.append((caps.group(1), out[i].text[caps.end():]))
         for label, rest in splits:
-            if label.strip() and rest.strip() and _exact(f"{label.strip()} {below}", vocab):
+            # the label holds words of the heading: a date cell ('2019 – 2021<TAB>Engineer, Acme' over
+            # 'Education') is an entry's, and the heading below opens the next section
+            if normalise(label) and rest.strip() and _exact(f"{label.strip()} {below}", vocab):
                 out[i] = replace(out[i], text=f"{label.strip()} {below}", heading=True)
                 out[i + 1] = replace(out[i + 1], text=rest.strip(), heading=False)
                 break

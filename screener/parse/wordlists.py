@@ -132,6 +132,9 @@ class Sections(Strict):
     job_details: list[Word] = Field(
         default_factory=list, description="Labels of a job's own detail lines ('Tech stack:', 'Environment:'): "
                                           "inside an experience section they stay with the job above.")
+    column_labels: list[Word] = Field(
+        default_factory=list, description="Words of a table's column headings over the jobs ('Company / Role   "
+                                          "Period'): a line of nothing else is no job's header.")
 
 
 class Titles(Strict):
