@@ -141,17 +141,17 @@ _SEEN_LOCK = threading.Lock()  # a Dask worker runs tasks in threads
 def _styles_of(part: bytes) -> tuple[dict[str, _Style], _Style]:
     """:func:`_styles` of a styles.xml, worked out once per process for each distinct part: CVs written
     with one tool or template (python-docx, pandoc, an agency's) share it byte for byte, and
-    python-docx's is 350 KB. The last few parts up to 1 MB are remembered by their sha256."""
+    python-docx's is 350 KB. The last 16 parts of up to 1,000 styles are remembered by their sha256."""
     digest = hashlib.sha256(part).digest()
     with _SEEN_LOCK:
         if (seen := _SEEN.get(digest)) is not None:
             _SEEN.move_to_end(digest)
             return seen
     seen = _styles(parse_tree(part))
-    if len(part) <= 1 << 20:
+    if len(seen[0]) <= 1000:  # a few hundred in Word's and python-docx's templates
         with _SEEN_LOCK:
             _SEEN[digest] = seen
-            if len(_SEEN) > 32:
+            if len(_SEEN) > 16:
                 _SEEN.popitem(last=False)
     return seen
 
