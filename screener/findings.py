@@ -50,7 +50,8 @@ class Finder:
                         document.warnings + resume.warnings)
 
     def _keywords(self, r: Requirement, experience: Experience, words: LineWords) -> Found:
-        return self.keyword_searches[r.id].find(words, lines_naming(experience, r.within) if r.within is not None else None)
+        only = lines_naming(experience, r.within) if r.within is not None else None
+        return self.keyword_searches[r.id].find(words, only)
 
 
 def keyword_pattern(keywords: list[str]) -> re.Pattern[str]:
