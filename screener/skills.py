@@ -16,14 +16,19 @@ from dataclasses import dataclass
 
 import spacy
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
 from screener.model import Claim, Line, Tokens
 from screener.phrases import phrase_pattern
 from screener.rules.schema import Rules
 
-_LIST_BEFORE = {",", "/", ":", "(", "|", "·", "•", "&", ";", "+", "[", "-", "–", "—"}
-_LIST_AFTER = {",", "/", ")", "|", "·", "&", ";", "+", "]"}
+_LIST_BEFORE = {",", "/", ":", "(", "|", "·", "•", "&", ";", "+", "[", "-", "–", "—", "、", "，", "（", "："}
+_LIST_AFTER = {",", "/", ")", "|", "·", "&", ";", "+", "]", "、", "，", "）", "；"}
+# Chinese, Japanese and Korean write no space around their punctuation or between their words and a
+# Latin name ('使用Go、Kafka和Redis。'): the tokenizer splits there as at a comma or a space
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_CJK_SPLITS = (r"[、，；：（）【】「」『』《》！？。]", rf"(?<=[{_CJK}])(?=[A-Za-z])|(?<=[A-Za-z])(?=[{_CJK}])")
 # Words before a capitalised name that make it the technology whatever follows ('in Go on MySQL').
 _TECH_BEFORE = {"in", "with", "using", "of", "and", "or", "to", "from", "writing", "written", "learning",
                 "learned", "adopted", "idiomatic", ",", "/", "(", ":"}
@@ -55,6 +60,10 @@ class SkillFinder:
 
     def __init__(self, rules: Rules) -> None:
         self.nlp = spacy.blank("en")
+        tokenizer = self.nlp.tokenizer
+        assert isinstance(tokenizer, Tokenizer)
+        tokenizer.infix_finditer = spacy.util.compile_infix_regex([*(self.nlp.Defaults.infixes or ()),
+                                                                   *_CJK_SPLITS]).finditer
         self.phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.words = Matcher(self.nlp.vocab, validate=True)
         self.stop_after: dict[str, set[str]] = {}

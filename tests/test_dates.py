@@ -94,6 +94,22 @@ def test_a_month_and_a_two_digit_year_alone_or_inside_a_longer_number_is_no_rang
     assert find_ranges(text, AS_OF) == []
 
 
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("2019 Mar – present   Rakuda Payments, Senior Engineer", "2019-03", "2026-11"),
+    ("2016 Apr – 2019 Feb  Sakura Systems, Engineer", "2016-04", "2019-02"),
+    ("From: 03/2019   To: present", "2019-03", "2026-11"),
+    ("Von: 09/2015  Bis: 02/2019", "2015-09", "2019-02"),
+])
+def test_a_year_before_its_month_and_ranges_written_as_form_fields(text: str, start: str, end: str) -> None:
+    assert _span(text) == (start, end)
+
+
+def test_a_word_spelling_a_month_in_some_language_after_a_year_is_a_word() -> None:
+    # 'set' is September in Italian and Portuguese, 'may' a month in English
+    assert _span("Team lead 2016 – 2019 Set up the CI") == ("2016-07", "2019-06")
+    assert _span("since 2019 may be reached by the on-call") == ("2019-07", "2026-11")
+
+
 def test_dates_after_as_of_are_capped() -> None:
     [found] = find_ranges("Jan 2026 – Dec 2027", AS_OF)
     assert month_label(found.range.end) == "2026-11"

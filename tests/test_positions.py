@@ -516,3 +516,48 @@ Java und MySQL.
 """)
     assert spans(resume) == [("Senior Backend Developer", "Fintech Milano S.p.A.", "2019-03", "2026-11"),
                              ("Softwareentwickler", "Nordbank IT AG", "2015-08", "2019-02")]
+
+
+def test_a_markdown_table_of_jobs_with_a_stack_column() -> None:
+    """The table's heading row names a 'Stack' column: it opens no skills section."""
+    resume = resume_of("""
+## Work Experience
+
+| Period | Company | Role | Stack |
+|---|---|---|---|
+| 2021-02 – present | Sika Pay | Senior Backend Engineer | Go, Kafka |
+| 2017-06 – 2021-01 | Adinkra Soft | Backend Developer | MySQL |
+""", markdown=True)
+    assert [s.kind for s in resume.sections if s.lines] == ["experience"]
+    assert spans(resume) == [("Senior Backend Engineer", "Sika Pay", "2021-02", "2026-11"),
+                             ("Backend Developer", "Adinkra Soft", "2017-06", "2021-01")]
+    assert "Kafka" in resume.positions[0].text
+
+
+def test_a_job_written_as_form_fields() -> None:
+    resume = resume_of("""
+Employment Record
+
+Employer: Hallstatt Bank AG
+Position: Senior Developer
+From: 03/2019   To: present
+Duties: Core banking adapters in Go.
+
+Employer: Alpenweb GmbH
+Position: Web Developer
+From: 09/2015   To: 02/2019
+Duties: Shop backends on MySQL.
+""")
+    assert spans(resume) == [("Senior Developer", "Hallstatt Bank AG", "2019-03", "2026-11"),
+                             ("Web Developer", "Alpenweb GmbH", "2015-09", "2019-02")]
+
+
+@pytest.mark.parametrize("company", ["Trendpay A.Ş.", "Bilişim Ltd. Şti.", "Lusoweb Lda."])
+def test_a_company_name_ending_in_an_abbreviation_is_no_sentence(company: str) -> None:
+    resume = resume_of(f"""
+İŞ DENEYİMİ
+Yazılım Geliştirici, {company}
+Mart 2020 – Devam ediyor
+Go ile mikroservisler.
+""")
+    assert spans(resume) == [("Yazılım Geliştirici", company, "2020-03", "2026-11")]

@@ -59,6 +59,14 @@ from screener.parse.sections import heading_kind, split_sections
     # an academic CV's jobs
     ("Academic Appointments", True, "experience"),
     ("Research and Teaching Appointments", True, "experience"),
+    # letters Unicode does not decompose
+    ("Wykształcenie", False, "education"),
+    ("Doświadczenie zawodowe", False, "experience"),
+    # a career listed in parts
+    ("Contract history", False, "experience"),
+    ("Permanent roles", False, "experience"),
+    ("SCHOOL", False, "education"),
+    ("Educational Qualification:", False, "education"),
 ])
 def test_headings(text: str, heading: bool, kind: str) -> None:
     assert heading_kind(Line(text, 1, heading=heading)) == kind

@@ -144,3 +144,9 @@ def test_the_taxonomy_covers_common_technologies_and_every_entry_is_valid() -> N
     for sid, skill in skills.items():
         for name in [*skill.aliases, *skill.ambiguous]:
             assert names.setdefault(name.lower(), sid) == sid, f"'{name}' names both {sid} and {names[name.lower()]}"
+
+
+@pytest.mark.parametrize("text", ["负责支付网关开发，使用 Go、Kafka、Redis。", "订单系统（Go，Kafka，Redis）",
+                                  "使用Go、Kafka和Redis"])
+def test_skills_separated_by_chinese_punctuation(finder: SkillFinder, text: str) -> None:
+    assert {"go", "kafka", "redis"} <= skills_in(finder, text)

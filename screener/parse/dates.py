@@ -93,18 +93,20 @@ _DATE = (
     rf"|{_YY}(?P<{{p}}yy>\d\d))(?![\d/])(?:\s?{_YEAR_SUFFIX}(?!{_W}))?"
 )
 _OPEN = rf"(?P<{{p}}open>{_alternation(_ENDS.present)})(?!{_W})"
-# A month and a two-digit year ('01/19'), read only as both ends of a range ('01/19–03/21', '06/20 – now'):
-# alone it may as well be a day and a month, or a score
-_SHORT = rf"(?P<{{p}}nm>{_MM})/(?P<{{p}}nyy>\d\d)(?![\d/])"
+# Forms read only as both ends of a range ('01/19–03/21', '06/20 – now', '2016 Apr – 2019 Feb'): alone, a
+# month and a two-digit year may as well be a day and a month, or a score, and a year before a word that
+# spells a month in some language ('2019 set up', '2018 may') is a year before a word
+_SHORT = (rf"(?:(?P<{{p}}nm>{_MM})/(?P<{{p}}nyy>\d\d)(?![\d/])"
+          rf"|(?P<{{p}}ynyear>{_YEAR})[\s,\-]+(?P<{{p}}ynname>{MONTH_NAME})(?!{_W}))")
 _SEP = (r"\s*(?:[-–—‒―~\u00ad\u2010\u2011\u2212→]+|\bto(?=present)"
-        rf"|(?<!{_W}){_alternation(_ENDS.until)}(?!{_W}))\s*")
+        rf"|(?<!{_W}){_alternation(_ENDS.until)}(?!{_W}):?)\s*")  # ':' of a form's label: 'From: 03/2019 To: present'
 _SINCE = _alternation(_ENDS.since)
 
 # A year run into the next word of a PDF line, for want of a space ('Aug 2024Solvelfal Health')
 _GLUED = r"(?<=\d)(?=(?-i:[A-Z][a-z]))"
 
 _RANGE = re.compile(
-    rf"(?<![/.])(?<!{_W})(?:(?P<since>{_SINCE})\s+)?(?:" + _SHORT.format(p="a_")
+    rf"(?<![/.])(?<!{_W})(?:(?P<since>{_SINCE})(?:\s*:\s*|\s+))?(?:" + _SHORT.format(p="a_")
     + _SEP + r"(?:" + _OPEN.format(p="short_") + r"|" + _SHORT.format(p="b_") + r")|" + _DATE.format(p="a_")
     + r"(?:" + _SEP + r"(?:" + _OPEN.format(p="") + r"|" + _DATE.format(p="b_") + r")"
     + rf"|\s*(?P<onwards>{_alternation(_ENDS.onwards)})"  # '04/2025 onwards', '2019年7月起'
@@ -114,7 +116,8 @@ _RANGE = re.compile(
 )
 _POINT = re.compile(rf"(?<![/.])(?<!{_W})" + _DATE.format(p="a_") + rf"(?!{_W})", re.IGNORECASE)
 _UPDATED = re.compile(rf"(?<!{_W}){_alternation(_ENDS.updated)}(?!{_W})\W*", re.IGNORECASE)
-_END_GROUPS = ("b_mname", "b_dmname", "b_season", "b_cjyear", "b_ymyear", "b_myyear", "b_year", "b_yy", "b_nyy")
+_END_GROUPS = ("b_mname", "b_dmname", "b_season", "b_cjyear", "b_ymyear", "b_myyear", "b_year", "b_yy", "b_nyy",
+               "b_ynyear")
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,9 @@ def _point(m: re.Match[str], p: str, as_of: int) -> _Point:
     g = m.groupdict()
     if g.get(p + "nyy"):
         return _Point(_century(g[p + "nyy"], as_of), int(g[p + "nm"]))
+    if g.get(p + "ynyear"):
+        year = int(g[p + "ynyear"])
+        return _Point(year, _MONTHS[fold(g[p + "ynname"]).rstrip(".")], year < 1500)
     if g[p + "dmname"]:
         return _Point(int(g[p + "dmyear"]), _MONTHS[fold(g[p + "dmname"]).rstrip(".")])
     if g[p + "mname"]:

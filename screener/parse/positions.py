@@ -38,7 +38,8 @@ _DURATION = re.compile(
 _DASH_THEN_NAME = re.compile(r"\s+[-–—]\s+[^\W\d_]")
 # A final period that ends a company name, not a sentence: 'S.A.S.', 'Inc.', 'Co.'
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|LLC|GmbH|Pty|Pvt|Bros|Ltda|Cia|AG|SA|BV|NV)\.)$")
+    r"(?:\b(?:[^\W\d_]\.){2,}|\b(?:Inc|Ltd|Co|Corp|LLC|GmbH|Pty|Pvt|Bros|Ltda|Lda|Cia|Cie|AG|SA|BV|NV|Plc|Bhd|Srl"
+    r"|Kft|Şti|Ltée)\.)$")
 
 
 _CLAUSE = re.compile(r"\s+[—–-]\s+|\s*;\s*|\.\s+")
@@ -58,11 +59,26 @@ def _is_header_like(line: Line) -> bool:
     vocab = default_vocabulary()
     if colon and normalise(label) in vocab.job_details:
         return False
-    if 2 <= len(text.split()) <= 8 and set(words := normalise(text).split()) <= vocab.column_labels and len(words) > 1:
+    if 2 <= len(text.split()) <= 8 and _column_labels(text):
         return False  # a table's column headings: 'COMPANY / ROLE    PERIOD'
     sentence_end = text.endswith((";", ":")) or _is_sentence(text)
     return bool(text) and not _BULLET.match(text) and _words(text) <= _MAX_HEADER_WORDS and not sentence_end \
         and not text[0].islower()
+
+
+def _column_labels(text: str) -> bool:
+    """Words that only name columns or fields ('Company / Role', 'Employer'), one or more."""
+    words = normalise(text).split()
+    return bool(words) and set(words) <= default_vocabulary().column_labels
+
+
+# A field's label before its value: 'Position: Senior Developer', 'Employer: Hallstatt Bank AG'
+_FIELD_LABEL = re.compile(r"^(?P<label>[^\W\d_][^:：]{0,24})[:：]\s*(?=\S)")
+
+
+def _without_label(piece: str) -> str:
+    label = _FIELD_LABEL.match(piece)
+    return piece[label.end():] if label and _column_labels(label["label"]) else piece
 
 
 def _anchor(line: Line, above: Line | None, as_of: int, titles: re.Pattern[str]) -> Found | None:
@@ -155,8 +171,8 @@ def _title_and_organisation(header: list[str], titles: re.Pattern[str]) -> tuple
     """The title is the first piece with a job-title word; the organisation is another piece of the
     title's own line when it has one (a line above may be a heading the vocabulary missed), else the
     first other piece of the header."""
-    lines = [[p for p in (_balanced(_LEADER.sub("", p).strip(" *_#:–—")) for p in _SEPARATORS.split(text))
-              if p and _words(p) > 0] for text in header]
+    lines = [[p for p in (_balanced(_without_label(_LEADER.sub("", p).strip(" *_#:–—")))
+                          for p in _SEPARATORS.split(text)) if p and _words(p) > 0] for text in header]
     pieces = [p for line in lines for p in line]
     own_line = next((line for line in lines if any(titles.search(p) for p in line)), pieces)
     title = next((p for p in own_line if titles.search(p)), pieces[0] if pieces else "")

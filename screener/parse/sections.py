@@ -116,8 +116,8 @@ def _by_keyword(line: Line, core: str, vocab: Vocabulary) -> Heading | None:
 def _heading_in_last_cell(line: Line, vocab: Vocabulary) -> tuple[Line, Heading] | None:
     """A heading in the last cell of a two-column line: what comes before it, and the heading."""
     rest, tab, last = line.text.strip().rpartition("\t")
-    if not tab or not rest.strip():
-        return None
+    if not tab or not rest.strip() or set(normalise(line.text).split()) <= vocab.column_labels:
+        return None  # not a table's column headings ('Period<TAB>Company<TAB>Role<TAB>Stack')
     kind = _exact(_strip_ornament(last), vocab)
     return (replace(line, text=rest.strip()), Heading(kind, last.strip())) if kind else None
 

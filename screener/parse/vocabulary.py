@@ -17,10 +17,14 @@ from typing import Any
 from screener.model import SectionKind
 from screener.parse import wordlists
 
+# Letters that Unicode does not decompose into a base letter and an accent
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe"})
+
 
 def normalise(text: str) -> str:
-    """Lower case letters of any script, accents dropped, anything else a blank: 'Expérience' → 'experience'."""
-    text = unicodedata.normalize("NFKD", text.replace("&", " and ").lower())
+    """Lower case letters of any script, accents dropped, anything else a blank: 'Expérience' → 'experience',
+    'Wykształcenie' → 'wyksztalcenie'."""
+    text = unicodedata.normalize("NFKD", text.replace("&", " and ").lower().translate(_UNDECOMPOSED))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(re.sub(r"[\W\d_]+", " ", text).split())
 
