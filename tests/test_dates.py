@@ -110,6 +110,12 @@ def test_a_word_spelling_a_month_in_some_language_after_a_year_is_a_word() -> No
     assert _span("since 2019 may be reached by the on-call") == ("2019-07", "2026-11")
 
 
+@pytest.mark.parametrize("text", ["03/2019 – dosud", "03/2019 – jelenleg", "03.2019 – în prezent",
+                                  "03/2019 – trenutno"])
+def test_open_ends_in_central_and_eastern_european_languages(text: str) -> None:
+    assert _span(text) == ("2019-03", "2026-11")
+
+
 def test_dates_after_as_of_are_capped() -> None:
     [found] = find_ranges("Jan 2026 – Dec 2027", AS_OF)
     assert month_label(found.range.end) == "2026-11"

@@ -561,3 +561,52 @@ Mart 2020 – Devam ediyor
 Go ile mikroservisler.
 """)
     assert spans(resume) == [("Yazılım Geliştirici", company, "2020-03", "2026-11")]
+
+
+def test_a_czech_work_history_with_dates_in_a_left_column() -> None:
+    resume = resume_of("""
+PRACOVNÍ ZKUŠENOSTI
+03/2019 – dosud      Senior vývojář, Kiwi Pay s.r.o.
+                     Mikroslužby v Go, Kafka
+09/2015 – 02/2019    Programátor, Datasoft a.s.
+                     MySQL
+
+VZDĚLÁNÍ
+2010 – 2015          ČVUT, Fakulta informačních technologií
+""")
+    assert spans(resume) == [("Senior vývojář", "Kiwi Pay s.r.o.", "2019-03", "2026-11"),
+                             ("Programátor", "Datasoft a.s.", "2015-09", "2019-02")]
+
+
+def test_a_short_duration_beside_the_dates_is_no_organisation() -> None:
+    resume = resume_of("""
+WORK
+Orbital Pay — Staff Engineer                Mar 2019 – Now (7y 8m)
+  Go, Kafka.
+Telco Norte — Software Engineer             Jun 2015 – Feb 2019 (3y 9m)
+  MySQL.
+""")
+    assert [s[:2] for s in spans(resume)] == [("Staff Engineer", "Orbital Pay"), ("Software Engineer", "Telco Norte")]
+
+
+def test_roles_under_an_employer_heading_with_details_after_a_colon() -> None:
+    resume = resume_of("""
+## Experience
+
+## Shopfront GmbH (2016–present)
+- **Staff Engineer** (2021–present): Go, Kafka.
+- **Senior Engineer** (2018–2021): Go, MySQL.
+""", markdown=True)
+    assert [s[:2] for s in spans(resume)] == [("Staff Engineer", "Shopfront GmbH"),
+                                              ("Senior Engineer", "Shopfront GmbH")]
+
+
+def test_numbered_jobs_told_from_a_date_to_another() -> None:
+    resume = resume_of("""
+EXPERIENCE
+1) From March 2019 to present: Backend Engineer at Nimbus Pay (Hanoi). Go, Kafka, Redis.
+2) From June 2016 to February 2019: Developer at VietSoft (Da Nang). MySQL and Docker.
+3) 2015 – 2016: led the migration to MySQL.
+""")
+    assert spans(resume) == [("Backend Engineer", "Nimbus Pay (Hanoi)", "2019-03", "2026-11"),
+                             ("Developer", "VietSoft (Da Nang)", "2016-06", "2019-02")]

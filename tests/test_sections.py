@@ -67,6 +67,10 @@ from screener.parse.sections import heading_kind, split_sections
     ("Permanent roles", False, "experience"),
     ("SCHOOL", False, "education"),
     ("Educational Qualification:", False, "education"),
+    ("PRACOVNÍ ZKUŠENOSTI", False, "experience"),
+    ("VZDĚLÁNÍ", False, "education"),
+    ("Szakmai tapasztalat", True, "experience"),
+    ("Research & Work Experience", False, "experience"),
 ])
 def test_headings(text: str, heading: bool, kind: str) -> None:
     assert heading_kind(Line(text, 1, heading=heading)) == kind

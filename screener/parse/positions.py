@@ -17,7 +17,8 @@ from screener.parse.vocabulary import Vocabulary, default_vocabulary, normalise
 
 _BULLETS = "•·▪◦●○■□➢►▶✓✔-–—*+>"
 _BULLET = re.compile(rf"^\s*[{re.escape(_BULLETS)}]\s*")
-_SEPARATORS = re.compile(r"\s+(?:at|@)\s+|(?<=[a-z]{2})\.\s+(?=[A-Z])|\s+[—–/-]\s+|\s*[|\t·•,]\s*|\s{3,}|\.{3,}|…+")
+_SEPARATORS = re.compile(r"\s+(?:at|@)\s+|(?:(?<=[a-z]{2})|(?<=\)))\.\s+(?=[A-Z])|\s+[—–/-]\s+|\s*[|\t·•,]\s*"
+                         r"|\s{3,}|\.{3,}|…+")
 _LEADER = re.compile(r"^[\s•·\-*#>]*(?:\d+(?:\.\d+)*[.)]?(?:\s+|$))?[*_]*")  # bullets, numbering
 _MAX_HEADER_WORDS = 20
 _PLACE_WORDS = 3  # a bullet with a range and at most this many other words ('Remote', 'Berlin, DE') is a date line
@@ -26,14 +27,14 @@ _PLACE_WORDS = 3  # a bullet with a range and at most this many other words ('Re
 _MAY_HOLD_JOBS: frozenset[SectionKind] = frozenset({"preamble", "other", "summary", "skills"})
 # What may stand before a range that starts a position header inside a bullet.
 _CLOSES_LINE = re.compile(r"\s*\)\s*(?:\W*\w+){0,3}\W*$")  # '(2019 – 2021)' at the end, perhaps a place after it
-_SET_APART = re.compile(rf"(?:^[\s{re.escape(_BULLETS)}]*|[—–|,·:(\[•-]\s*|\s{{2,}}|\t)$")
+_SET_APART = re.compile(rf"(?:^[\s{re.escape(_BULLETS)}]*(?:\(?\d{{1,2}}[.)]\s*)?|[—–|,·:(\[•-]\s*|\s{{2,}}|\t)$")
 # A duration printed beside the dates or under a company: '(5 years 11 months)', '(1y.)', '· 10 mos'.
 # One-letter units need their period ('1y.', '10m.'), so that '3M' stays a company.
 _YEARS = r"(?:years?|yrs?|y\.|jahre?|ans?|años|anos|år|лет|года?|г\.|年)"
 _MONTHS = r"(?:months?|mos?|m\.|monate?|mois|meses|mån(?:ader)?|месяц\w*|мес|个月|個月|ヶ月)"
 _DURATION = re.compile(
     rf"[(（·•,|]?\s*(?<![\w.])(?:\d+(?:[.,]\d)?\s*{_YEARS}(?:\s*(?:and\s+|,\s*)?\d+\s*{_MONTHS})?"
-    rf"|\d+\s*{_MONTHS})(?![^\W\d_])\.?\s*[)）]?", re.IGNORECASE)
+    rf"|\d+\s*{_MONTHS}|\d+\s*y\s*\d{{1,2}}\s*m)(?![^\W\d_])\.?\s*[)）]?", re.IGNORECASE)  # … or '(7y 8m)'
 # After the dates that open an entry, a dash and its name: '2014 - 2016 - Acme GmbH'
 _DASH_THEN_NAME = re.compile(r"\s+[-–—]\s+[^\W\d_]")
 # A final period that ends a company name, not a sentence: 'S.A.S.', 'Inc.', 'Co.'
@@ -42,6 +43,7 @@ _ABBREVIATION = re.compile(
     r"|Kft|Şti|Ltée)\.)$")
 
 
+_COLON = re.compile(r"\s*[)\]]?\s*[:：]")  # what follows a range and a colon
 _CLAUSE = re.compile(r"\s+[—–-]\s+|\s*;\s*|\.\s+")
 _PROSE_ROLE = re.compile(r"\bas (?:an? |the )?(?P<title>[^,.;()]+?)(?=\s+(?:at|for|with|in)\s|[,.;()]|$)")
 _PROSE_EMPLOYER = re.compile(r"\b(?:at|for|joined|with)\s+(?P<org>(?-i:[A-Z])[^,.;()]*?)(?=\s+as\s|[,.;()]|$)")
@@ -102,7 +104,7 @@ def _anchor(line: Line, above: Line | None, as_of: int, titles: re.Pattern[str])
         if prose and not (_SET_APART.search(before) and (not before.rstrip().endswith("(")
                                                          or _CLOSES_LINE.match(after))):
             continue
-        if prose and not before.strip(" \t" + _BULLETS) and not _titled_clause(after, titles) \
+        if prose and not _LEADER.sub("", before).strip(" \t" + _BULLETS) and not _titled_clause(after, titles) \
                 and not (_words(after) <= _PLACE_WORDS and above is not None and _is_header_like(above)):
             continue  # '• 2022 – 2023: led the migration …' is a detail; '• 2020 – Now: Engineer, Acme' a job
         return found
@@ -386,8 +388,11 @@ def _positions_in(section: Section, as_of: int, vocab: Vocabulary) -> list[Posit
     for k, (i, found) in enumerate(anchors):
         end = starts[k + 1] if k + 1 < len(anchors) else len(lines)
         own = lines[starts[k]:end]
-        anchor_text = _DURATION.sub(" ", lines[i].text[:found.start] + "\t" + lines[i].text[found.end:])
-        if not lines[i].text[:found.start].strip() and (told := _prose_header(lines[i].text[found.end:], titles)):
+        before, after = lines[i].text[:found.start], lines[i].text[found.end:]
+        if _COLON.match(after) and titles.search(before):
+            after = ""  # 'Staff Engineer (2021 – present): Go, Kafka.': after the colon, the role's details
+        anchor_text = _DURATION.sub(" ", before + "\t" + after)
+        if not before.strip() and (told := _prose_header(after, titles)):
             anchor_text = told
         around = list(lines[starts[k]:i])
         for line in lines[i + 1:min(i + 3, end)]:
