@@ -1,7 +1,7 @@
 """Find where a CV names each skill, with spaCy rule-based matchers on a blank English pipeline.
 
 Unambiguous aliases ('Golang', 'Apache Kafka') go through a case-insensitive ``PhraseMatcher``.
-Names that are also English words ('Go', 'Rust') go through a ``Matcher`` and are then kept only in
+Names that are also English words ('Go', 'Rust') are found as single tokens and then kept only in
 a technical context: capitalised and not followed by a word that makes them English ('Go live',
 'go through', 'Go-live'), or standing in a list ('go, python'). Names too common even capitalised
 ('C', 'R', 'Chef') need more: a list, 'in'/'with'/'using' before them, or a word of their own after
@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 import spacy
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
@@ -65,7 +65,7 @@ class SkillFinder:
         tokenizer.infix_finditer = spacy.util.compile_infix_regex([*(self.nlp.Defaults.infixes or ()),
                                                                    *_CJK_SPLITS]).finditer
         self.phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self.words = Matcher(self.nlp.vocab, validate=True)
+        self.words = PhraseMatcher(self.nlp.vocab, attr="LOWER")  # one token each, found by hash
         self.stop_after: dict[str, set[str]] = {}
         self.tech_after: dict[str, set[str]] = {}
         self.needs_context: set[str] = set()
@@ -74,7 +74,7 @@ class SkillFinder:
             if skill.aliases:
                 self.phrases.add(skill_id, [self.nlp.make_doc(a) for a in skill.aliases])
             if skill.ambiguous:
-                self.words.add(skill_id, [[{"LOWER": w.lower()}] for w in skill.ambiguous])
+                self.words.add(skill_id, [Doc(self.nlp.vocab, words=[w]) for w in skill.ambiguous])
             self.stop_after[skill_id] = {w.lower() for w in skill.not_followed_by}
             self.tech_after[skill_id] = {w.lower() for w in skill.followed_by}
             if skill.needs_context:

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from screener.model import SectionKind
@@ -21,12 +21,18 @@ from screener.parse import wordlists
 _UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe"})
 
 
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+
+
+@lru_cache(maxsize=8192)  # headings and short lines recur within a CV and across a batch
 def normalise(text: str) -> str:
     """Lower case letters of any script, accents dropped, anything else a blank: 'Expérience' → 'experience',
     'Wykształcenie' → 'wyksztalcenie'."""
-    text = unicodedata.normalize("NFKD", text.replace("&", " and ").lower().translate(_UNDECOMPOSED))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[\W\d_]+", " ", text).split())
+    text = text.replace("&", " and ").lower()
+    if not text.isascii():  # ASCII has no accents to drop
+        text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(_NOT_LETTERS.sub(" ", text).split())
 
 
 def _cjk(text: str) -> bool:
