@@ -36,6 +36,7 @@ _log = logging.getLogger(__name__)
 _YEAR = re.compile(r"(?<!\d)(?:19|20|13|14|۱۳|۱۴)[\d۰-۹]{2}(?!\d)")
 _CID = re.compile(r"\(cid:\d+\)")
 _BULLETS = dict.fromkeys(map(ord, "●◦▪■□‣∙⦁⚫▸►➢➤\uf0b7\uf0a7\uf076\uf06c\uf0d8\uf0fc"), "•")
+_DROPPED = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ue000-\uf8ff]")  # control characters (not TAB), private use
 _SPACED = re.compile(r"(?<!\S)(?:[^\W_] ){3,}[^\W_](?!\S)")  # 'T O P R E S E N T', '2 0 2 0'
 
 
@@ -207,7 +208,8 @@ def _rows(glyphs: list[Glyph], t: LayoutTuning) -> list[_Row]:
     groups: list[list[Glyph]] = []
     anchor = size = 0.0
     for g in sorted(glyphs, key=lambda g: -g.base):
-        if groups and anchor - g.base <= t.baseline_em * max(min(size, g.size), 1.0):
+        least = g.size if g.size < size else size  # max(min(size, g.size), 1.0), without the calls
+        if groups and anchor - g.base <= t.baseline_em * (1.0 if least < 1.0 else least):
             groups[-1].append(g)
         else:
             groups.append([g])
@@ -245,7 +247,7 @@ def _unoverlap(group: list[Glyph], order: dict[int, int], t: LayoutTuning) -> tu
     right-aligned dates): then each string whole, in drawing order, cut apart as separate chunks."""
     runs: list[list[Glyph]] = []
     for g in sorted(group, key=lambda g: order[id(g)]):
-        size = max(g.size, 1.0)
+        size = 1.0 if g.size < 1.0 else g.size  # max(g.size, 1.0)
         if not runs or not -0.5 * size <= g.x0 - runs[-1][-1].x1 <= t.tab_em * size:  # the pen jumped
             runs.append([])
         runs[-1].append(g)
@@ -441,6 +443,12 @@ def _labels_entries(side: list[_Row], main: list[_Row], t: LayoutTuning) -> bool
             and holes >= t.label_hole_share * len(facing))
 
 
+def _part(row: _Row, chunks: list[_Chunk], label: bool) -> _Row:
+    """The row of ``chunks`` of ``row``: the row itself when that is all of it (its extent, baseline and
+    size are known already)."""
+    return row if len(chunks) == len(row.chunks) and label == row.label else _Row(chunks, label)
+
+
 def _columns(rows: list[_Row], t: LayoutTuning, depth: int = 0) -> list[tuple[list[_Row], bool]]:
     """Blocks in reading order, each with whether it is a sidebar: [rows above, main column, rows
     below, sidebar], or [rows].
@@ -451,8 +459,8 @@ def _columns(rows: list[_Row], t: LayoutTuning, depth: int = 0) -> list[tuple[li
         return [(rows, False)]
     for _, x, first, end in _gutters(rows, t):
         x, first, end = _snap_to_shared_edge(rows, x, first, end, t)
-        left = [_Row([c for c in r.chunks if c.x0 < x], r.label) for r in rows[first:end] if r.chunks[0].x0 < x]
-        right = [_Row([c for c in r.chunks if c.x0 >= x]) for r in rows[first:end] if r.chunks[-1].x0 >= x]
+        left = [_part(r, [c for c in r.chunks if c.x0 < x], r.label) for r in rows[first:end] if r.chunks[0].x0 < x]
+        right = [_part(r, [c for c in r.chunks if c.x0 >= x], False) for r in rows[first:end] if r.chunks[-1].x0 >= x]
         if why := _not_a_sidebar(rows, left, right, first, end, t):
             _log.debug("gutter at x=%.0f pt is not a sidebar: %s", x, why)  # shown with logging at DEBUG
             continue
@@ -500,8 +508,7 @@ def _clean(text: str) -> str:
     """NFKC (ligatures; Persian and Arabic digits are left as they are), '•' bullets, no icon-font
     private-use characters or '(cid:N)' garbage, letter-spaced words collapsed."""
     text = unicodedata.normalize("NFKC", _CID.sub("", text)).translate(_BULLETS)
-    text = "".join(ch for ch in text if ch == "\t" or not (
-        "\ue000" <= ch <= "\uf8ff" or unicodedata.category(ch) == "Cc"))
+    text = _DROPPED.sub("", text)
     text = re.sub(r"[^\S\t]+", " ", _SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)).strip()
     text = re.sub(r"^([•\-–*·])\t", r"\1 ", text)  # a bullet in its own tab stop
     return "\t".join(p.strip() for p in text.split("\t") if p.strip())
@@ -559,13 +566,16 @@ def _page_lines(page: RawPage, hidden: dict[str, dict[int, int]], ocr: dict[int,
     by reason."""
     on_dark = _dark_test(page.dark_boxes)
     kept: list[Glyph] = []
+    drawn = invisible = 0  # kept glyphs that are not spaces, and those of them in rendering mode 3
     for g in page.glyphs:
         if (reason := _hidden(g, page, on_dark, t)) is None:
             kept.append(g)
+            if not g.text.isspace():
+                drawn += 1
+                invisible += g.invisible
         elif not g.text.isspace():
             hidden[reason][page.number] += 1
-    invisible = sum(g.invisible and not g.text.isspace() for g in kept)
-    if invisible * 2 > sum(not g.text.isspace() for g in kept):
+    if invisible * 2 > drawn:
         ocr[page.number] = invisible  # most of the page: an OCR layer over a scan, which is the text
     elif invisible:  # a minority: text hidden from the reader
         hidden["invisible (rendering mode 3)"][page.number] += invisible
@@ -615,16 +625,28 @@ def _layout(pages: list[RawPage], t: LayoutTuning) -> Document:
     if ocr:
         warnings.append(f"the text on {_pages(ocr)} is an invisible layer (OCR over a scanned image); kept")
     ink = [g.text for p in pages for g in p.glyphs if not g.text.isspace()]
-    cid = sum(len(_CID.findall(text)) for text in ink)
+    cid = len(_CID.findall("\n".join(ink)))  # no '(cid:N)' spans a line break
     if cid >= 0.1 * len(ink) > 0:
         warnings.append(f"{cid} of {len(ink)} characters ({cid * 100 // len(ink)}%) are in fonts without a "
                         f"Unicode mapping and were dropped")
     if not out:
         why = "; ".join(warnings) or "there is no text layer (a scan or images only)"
         raise ExtractError("no_text", f"the PDF has no extractable text: {why}")
-    body = statistics.median(o.size for o in out for _ in o.text)
+    body = _median_by_weight([(o.size, len(o.text)) for o in out])  # of the characters' sizes
     return Document("pdf", tuple(Line(o.text, n, o.page, _is_heading(o, body, t), round(o.x0, 1))
                                  for n, o in enumerate(out, 1)), len(pages), tuple(warnings))
+
+
+def _median_by_weight(values: list[tuple[float, int]]) -> float:
+    """The median of a list in which each value appears ``weight`` times, as statistics.median gives it."""
+    values = sorted(values)
+    ends = list(accumulate(weight for _, weight in values))  # past the last copy of each value
+
+    def at(k: int) -> float:
+        return values[bisect_right(ends, k)][0]
+
+    n = ends[-1]
+    return at(n // 2) if n % 2 else (at(n // 2 - 1) + at(n // 2)) / 2
 
 
 def _is_heading(o: _Out, body: float, t: LayoutTuning) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import pypdfium2 as pdfium
@@ -98,20 +99,36 @@ class _Style(NamedTuple):
     invisible: bool
 
 
-def _style(tp: Any, i: int) -> tuple[_Style, bool]:
-    """The style of character ``i``'s text object, and whether its font is a dingbat (icon) font."""
-    matrix, flags, name = c.FS_MATRIX(), ctypes.c_int(), ctypes.create_string_buffer(128)
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    c.FPDFText_GetMatrix(tp, i, matrix)  # the font size is in text space; the matrix scales it
-    c.FPDFText_GetFontInfo(tp, i, name, len(name), flags)
-    font = name.value.decode("latin-1")
-    mode = c.FPDFTextObj_GetTextRenderMode(c.FPDFText_GetTextObject(tp, i))
-    colour = c.FPDFText_GetStrokeColor if mode in _STROKED else c.FPDFText_GetFillColor
-    return _Style(c.FPDFText_GetFontSize(tp, i) * math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c)),
-                  bool(BOLD.search(font)) or c.FPDFText_GetFontWeight(tp, i) >= 600,
-                  matrix.a > 0 and matrix.d > 0 and abs(matrix.b) < 1e-6 and abs(matrix.c) < 1e-6,
-                  bool(colour(tp, i, r, g, b, a)) and min(r.value, g.value, b.value) >= _WHITE,
-                  mode in _INVISIBLE), bool(DINGBATS.search(font))
+class _Styles:
+    """The style of each text object on a page, read from pdfium at its first character into buffers
+    allocated once; and whether its font is a dingbat (icon) font."""
+
+    def __init__(self, tp: Any) -> None:
+        self.tp, self.known = tp, cast(dict[int | None, tuple[_Style, bool]], {})
+        self.matrix, self.flags, self.name = c.FS_MATRIX(), ctypes.c_int(), ctypes.create_string_buffer(128)
+        self.rgba = [ctypes.c_uint() for _ in range(4)]
+
+    def read(self, obj: int | None, i: int) -> tuple[_Style, bool]:
+        tp, matrix, (r, g, b, a) = self.tp, self.matrix, self.rgba
+        c.FPDFText_GetMatrix(tp, i, matrix)  # the font size is in text space; the matrix scales it
+        c.FPDFText_GetFontInfo(tp, i, self.name, len(self.name), self.flags)
+        bold, dingbats = _font_kind(self.name.value)
+        mode = c.FPDFTextObj_GetTextRenderMode(c.FPDFText_GetTextObject(tp, i))
+        colour = c.FPDFText_GetStrokeColor if mode in _STROKED else c.FPDFText_GetFillColor
+        self.known[obj] = style = _Style(
+            c.FPDFText_GetFontSize(tp, i) * math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c)),
+            bold or c.FPDFText_GetFontWeight(tp, i) >= 600,
+            matrix.a > 0 and matrix.d > 0 and abs(matrix.b) < 1e-6 and abs(matrix.c) < 1e-6,
+            bool(colour(tp, i, r, g, b, a)) and min(r.value, g.value, b.value) >= _WHITE,
+            mode in _INVISIBLE), dingbats
+        return style
+
+
+@lru_cache(maxsize=1024)
+def _font_kind(name: bytes) -> tuple[bool, bool]:
+    """Whether a font's name says bold, and whether it is a dingbat font."""
+    font = name.decode("latin-1")
+    return bool(BOLD.search(font)), bool(DINGBATS.search(font))
 
 
 def _unchecked(function: Any, restype: Any = ctypes.c_int) -> Any:
@@ -141,7 +158,8 @@ def _glyphs(textpage: pdfium.PdfTextPage, dx: float, dy: float, limit: int) -> t
     at_rect, at_x, at_y = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
     unicode, generated, hyphen, unmapped, box, origin, text_object = (
         _unicode, _generated, _hyphen, _unmapped, _box, _origin, _text_object)
-    styles: dict[int | None, tuple[_Style, bool]] = {}  # by text object
+    styles = _Styles(tp)
+    known = styles.known  # by text object
     glyphs: list[Glyph] = []
     append = glyphs.append
     last: Glyph | None = None
@@ -168,7 +186,7 @@ def _glyphs(textpage: pdfium.PdfTextPage, dx: float, dy: float, limit: int) -> t
             last = glyphs[-1] = _new(Glyph, (last.text + char, *last[1:]))
             continue
         obj = text_object(tp, i)
-        style, dingbats = styles.get(obj) or styles.setdefault(obj, _style(tp, i))
+        style, dingbats = known.get(obj) or styles.read(obj, i)
         if dingbats and char.isascii() and char.isalnum():
             char = "•"
         if style.upright:
@@ -176,7 +194,7 @@ def _glyphs(textpage: pdfium.PdfTextPage, dx: float, dy: float, limit: int) -> t
             base = oy.value - dy
         else:
             base = bottom
-        last = _new(Glyph, (char, x0, x1, bottom, rect.top - dy, base, *style))
+        last = _new(Glyph, (char, x0, x1, bottom, rect.top - dy, base) + style)
         append(last)
     return glyphs, max(total - limit, 0)
 
