@@ -17,10 +17,10 @@ import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, partial
 from itertools import accumulate, pairwise
-from operator import attrgetter, or_, xor
+from operator import attrgetter, gt, or_, sub, xor
 from typing import TYPE_CHECKING
 
 from screener.errors import ExtractError
@@ -50,7 +50,7 @@ class _Chunk:
         self.text: tuple[LayoutTuning, str] | None = None  # _text's answer, kept: it is asked for often
 
 
-_X1, _TOP, _BOTTOM, _BASE, _SIZE = (attrgetter(name) for name in ("x1", "top", "bottom", "base", "size"))
+_X0, _X1, _TOP, _BOTTOM, _BASE, _SIZE = (attrgetter(name) for name in ("x0", "x1", "top", "bottom", "base", "size"))
 
 
 @dataclass
@@ -60,6 +60,8 @@ class _Row:
 
     chunks: list[_Chunk]
     label: bool = False  # the first chunk heads a label column: 'EXPERIENCE<TAB>Acme, Engineer'
+    # rows of some of its chunks, by their ids: the sides of candidate gutters (see _part)
+    parts: dict[tuple[int, ...], _Row] = field(default_factory=dict, repr=False, compare=False)
 
     def _glyphs(self) -> list[Glyph]:
         return self.chunks[0].glyphs if len(self.chunks) == 1 else [g for c in self.chunks for g in c.glyphs]
@@ -152,7 +154,7 @@ def _overlap(a: list[Glyph], b: list[Glyph], slack: float = TUNING.overlap_pt) -
 
 def _same_line(a: list[Glyph], b: list[Glyph], t: LayoutTuning) -> bool:
     """The shorter row's vertical centre lies in the taller row's band, and no glyphs collide."""
-    bands = sorted(((min(g.bottom for g in x), max(g.top for g in x)) for x in (a, b)),
+    bands = sorted(((min(map(_BOTTOM, x)), max(map(_TOP, x))) for x in (a, b)),
                    key=lambda band: band[0] - band[1])
     return bands[0][0] <= (bands[1][0] + bands[1][1]) / 2 <= bands[0][1] and not _overlap(a, b, t.overlap_pt)
 
@@ -217,11 +219,11 @@ def _rows(glyphs: list[Glyph], t: LayoutTuning) -> list[_Row]:
     merged: list[list[Glyph]] = []
     joins = 0  # bounded, so that a staircase of glyphs cannot make this quadratic
     for group in groups:
-        group.sort(key=lambda g: g.x0)
+        group.sort(key=_X0)
         if all(g.text.isspace() for g in group):
             continue
         if merged and joins < t.max_row_joins and _same_line(merged[-1], group, t):
-            merged[-1], joins = sorted(merged[-1] + group, key=lambda g: g.x0), joins + 1
+            merged[-1], joins = sorted(merged[-1] + group, key=_X0), joins + 1
         else:
             merged.append(group)
             joins = 0
@@ -245,15 +247,21 @@ def _rows(glyphs: list[Glyph], t: LayoutTuning) -> list[_Row]:
 def _unoverlap(group: list[Glyph], order: dict[int, int], t: LayoutTuning) -> tuple[list[Glyph], frozenset[int]]:
     """A row in x order, unless two strings were drawn over each other (a long title running under
     right-aligned dates): then each string whole, in drawing order, cut apart as separate chunks."""
-    runs: list[list[Glyph]] = []
-    for g in sorted(group, key=lambda g: order[id(g)]):
+    drawn = list(map(order.__getitem__, map(id, group)))  # each glyph's place in drawing order
+    if any(map(gt, drawn, drawn[1:])):
+        group_drawn = [group[k] for k in sorted(range(len(group)), key=drawn.__getitem__)]
+    else:
+        group_drawn = group
+    firsts = [0]  # where each run of glyphs set one after the other starts
+    for k in range(1, len(group_drawn)):
+        g = group_drawn[k]
         size = 1.0 if g.size < 1.0 else g.size  # max(g.size, 1.0)
-        if not runs or not -0.5 * size <= g.x0 - runs[-1][-1].x1 <= t.tab_em * size:  # the pen jumped
-            runs.append([])
-        runs[-1].append(g)
-    if not 2 <= len(runs) <= t.max_overdrawn_runs:  # a row of many separately placed strings is not this case
+        if not -0.5 * size <= g.x0 - group_drawn[k - 1].x1 <= t.tab_em * size:  # the pen jumped
+            firsts.append(k)
+    if not 2 <= len(firsts) <= t.max_overdrawn_runs:  # a row of many separately placed strings is not this case
         return group, frozenset()
-    ordered = [sorted(run, key=lambda g: g.x0) for run in runs]
+    runs = [group_drawn[i:j] for i, j in pairwise([*firsts, len(group_drawn)])]
+    ordered = [sorted(run, key=_X0) for run in runs]
     if not any(_overlap(a, b, t.overlap_pt) for i, a in enumerate(ordered) for b in ordered[i + 1:]):
         return group, frozenset()
     runs.sort(key=lambda run: run[0].x0)
@@ -444,9 +452,15 @@ def _labels_entries(side: list[_Row], main: list[_Row], t: LayoutTuning) -> bool
 
 
 def _part(row: _Row, chunks: list[_Chunk], label: bool) -> _Row:
-    """The row of ``chunks`` of ``row``: the row itself when that is all of it (its extent, baseline and
-    size are known already)."""
-    return row if len(chunks) == len(row.chunks) and label == row.label else _Row(chunks, label)
+    """The row of ``chunks`` of ``row``: the row itself when that is all of it, else the same row each
+    time the same chunks are asked for (by another candidate gutter), so that its extent, baseline and
+    size are computed once."""
+    if len(chunks) == len(row.chunks) and label == row.label:
+        return row
+    key = (label, *map(id, chunks))
+    if (part := row.parts.get(key)) is None:
+        part = row.parts[key] = _Row(chunks, label)
+    return part
 
 
 def _columns(rows: list[_Row], t: LayoutTuning, depth: int = 0) -> list[tuple[list[_Row], bool]]:
@@ -485,7 +499,8 @@ def _text(chunk: _Chunk, t: LayoutTuning = TUNING) -> str:
     if chunk.text is not None and chunk.text[0] is t:
         return chunk.text[1]
     ink = [g for g in chunk.glyphs if not g.text.isspace()]
-    track = max(statistics.median(b.x0 - a.x1 for a, b in pairwise(ink)), 0.0) if len(ink) > 1 else 0.0
+    track = max(statistics.median(map(sub, map(_X0, ink[1:]), map(_X1, ink))), 0.0) if len(ink) > 1 else 0.0
+    fake_bold, word = t.fake_bold_em, t.word_em
     out: list[str] = []
     last: Glyph | None = None
     spaced = False
@@ -494,9 +509,9 @@ def _text(chunk: _Chunk, t: LayoutTuning = TUNING) -> str:
             spaced = True
             continue
         if last is not None:
-            if g.text == last.text and abs(g.x0 - last.x0) < t.fake_bold_em * (last.x1 - last.x0):
+            if g.text == last.text and abs(g.x0 - last.x0) < fake_bold * (last.x1 - last.x0):
                 continue  # fake bold: the same glyph drawn twice, slightly offset
-            if spaced or g.x0 - last.x1 > track + t.word_em * min(g.size, last.size):
+            if spaced or g.x0 - last.x1 > track + word * (last.size if last.size < g.size else g.size):
                 out.append(" ")
         out.append(g.text)
         last, spaced = g, False
@@ -545,15 +560,31 @@ def _dark_test(boxes: list[Box]) -> Callable[[float, float], bool]:
     return lambda x, y: any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in bands.get(int(y // 50), ()))
 
 
-def _hidden(g: Glyph, page: RawPage, on_dark: Callable[[float, float], bool], t: LayoutTuning) -> str | None:
-    cx, cy = (g.x0 + g.x1) / 2, (g.bottom + g.top) / 2
-    if not (0 <= cx <= page.width and 0 <= cy <= page.height):
-        return "off-page"
-    if g.size < t.min_font_pt:
-        return f"tiny-font (< {t.min_font_pt:g} pt)"
-    if g.white and not on_dark(cx, cy):
-        return "white-on-white"
-    return None
+def _visible(page: RawPage, hidden: dict[str, dict[int, int]], t: LayoutTuning) -> tuple[list[Glyph], int, int]:
+    """The glyphs a reader sees, how many of them are not spaces, and how many of those are invisible
+    (rendering mode 3); the hidden characters are counted by reason. One loop, no call per glyph: a
+    page has thousands."""
+    on_dark = _dark_test(page.dark_boxes)
+    width, height, least = page.width, page.height, t.min_font_pt
+    kept: list[Glyph] = []
+    drawn = invisible = 0
+    for g in page.glyphs:
+        cx, cy = (g.x0 + g.x1) / 2, (g.bottom + g.top) / 2
+        if not (0 <= cx <= width and 0 <= cy <= height):
+            reason = "off-page"
+        elif g.size < least:
+            reason = f"tiny-font (< {least:g} pt)"
+        elif g.white and not on_dark(cx, cy):
+            reason = "white-on-white"
+        else:
+            kept.append(g)
+            if not g.text.isspace():
+                drawn += 1
+                invisible += g.invisible
+            continue
+        if not g.text.isspace():
+            hidden[reason][page.number] += 1
+    return kept, drawn, invisible
 
 
 def _pages(pages: dict[int, int]) -> str:
@@ -564,17 +595,7 @@ def _page_lines(page: RawPage, hidden: dict[str, dict[int, int]], ocr: dict[int,
                 t: LayoutTuning) -> tuple[list[_Out], list[_Out]]:
     """The page's visible lines in reading order, and its sidebar's apart; hidden characters are counted
     by reason."""
-    on_dark = _dark_test(page.dark_boxes)
-    kept: list[Glyph] = []
-    drawn = invisible = 0  # kept glyphs that are not spaces, and those of them in rendering mode 3
-    for g in page.glyphs:
-        if (reason := _hidden(g, page, on_dark, t)) is None:
-            kept.append(g)
-            if not g.text.isspace():
-                drawn += 1
-                invisible += g.invisible
-        elif not g.text.isspace():
-            hidden[reason][page.number] += 1
+    kept, drawn, invisible = _visible(page, hidden, t)
     if invisible * 2 > drawn:
         ocr[page.number] = invisible  # most of the page: an OCR layer over a scan, which is the text
     elif invisible:  # a minority: text hidden from the reader
