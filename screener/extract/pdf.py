@@ -50,7 +50,8 @@ class _Chunk:
         self.text: tuple[LayoutTuning, str] | None = None  # _text's answer, kept: it is asked for often
 
 
-_X0, _X1, _TOP, _BOTTOM, _BASE, _SIZE = (attrgetter(name) for name in ("x0", "x1", "top", "bottom", "base", "size"))
+_TEXT, _X0, _X1, _TOP, _BOTTOM, _BASE, _SIZE = (
+    attrgetter(name) for name in ("text", "x0", "x1", "top", "bottom", "base", "size"))
 
 
 @dataclass
@@ -99,11 +100,11 @@ class _Cuts:
         least = min(t.word_em, t.shared_edge_gap_em)
         self.gaps: list[tuple[float, float, Glyph]] = []
         gaps = self.gaps
-        for a, b in pairwise(ink):
-            gap = b.x0 - a.x1
-            if gap > least or not least >= 0:
-                size = b.size if b.size < a.size else a.size  # max(min(a.size, b.size), 1.0)
-                gaps.append((gap, 1.0 if size < 1.0 else size, b))
+        between = list(map(sub, map(_X0, ink[1:]), map(_X1, ink)))  # between ink[k] and ink[k + 1]
+        for k in [k for k, gap in enumerate(between) if gap > least] if least >= 0 else range(len(between)):
+            a, b = ink[k], ink[k + 1]
+            size = b.size if b.size < a.size else a.size  # max(min(a.size, b.size), 1.0)
+            gaps.append((between[k], 1.0 if size < 1.0 else size, b))
         self.glyphs = glyphs
         self.cuts: set[int] = set(starts)
         self.justified: set[int] = set()
@@ -142,7 +143,8 @@ class _Cuts:
 def _overlap(a: list[Glyph], b: list[Glyph], slack: float = TUNING.overlap_pt) -> bool:
     """Whether a glyph of ``a`` overlaps a glyph of ``b`` horizontally (both sorted by x0)."""
     i = j = 0
-    while i < len(a) and j < len(b):
+    na, nb = len(a), len(b)
+    while i < na and j < nb:
         if a[i].x1 <= b[j].x0 + slack:
             i += 1
         elif b[j].x1 <= a[i].x0 + slack:
@@ -165,11 +167,14 @@ _ACCENTS = {"´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "^": "\u0302", "¨": 
             "~": "\u0303", "¸": "\u0327", "ˇ": "\u030c", "˘": "\u0306", "˚": "\u030a", "˝": "\u030b",
             "˙": "\u0307", "¯": "\u0304", "ˉ": "\u0304", "˛": "\u0328"}
 _ACCENTS.update({mark: mark for mark in set(_ACCENTS.values())})
+_ACCENT = re.compile("|".join(map(re.escape, _ACCENTS)))
 
 
 def _compose_accents(glyphs: list[Glyph], t: LayoutTuning) -> list[Glyph]:
     """An accent drawn as a glyph of its own over (or under) a letter — pdfTeX with OT1 fonts sets 'é'
     as 'e' and '´' — is put on that letter ('é'), so that a word is not cut where its accent sits."""
+    if not _ACCENT.search("".join(map(_TEXT, glyphs))):  # most pages have none
+        return glyphs
     glyphs = [_accented(g) if len(g.text) > 1 and any(ch in _ACCENTS for ch in g.text) else g for g in glyphs]
     marks = [g for g in glyphs if g.text in _ACCENTS]
     if not marks:
