@@ -34,6 +34,25 @@ def test_both_backends_give_the_same_lines_headings_and_columns() -> None:
     assert "Backend Engineer 3, Acme 3\tJan 2013 – Dec 2013" in lines(data, "pdfium")
 
 
+def broken_lines_page(canvas: Canvas) -> None:
+    text = canvas.beginText(50, 700)
+    text.setFont("Helvetica", 10)
+    text.textLine("Built a data pipe-")  # pdfium marks this hyphen as one that ends a line (U+0002)
+    text.textLine("line for billing")  # and generates a line break before this line
+    for word, x in (("Senior", 50), ("Backend", 90), ("Engineer", 140)):  # words placed apart, no space
+        text.setTextOrigin(x, 650)  # drawn between them: pdfium generates one
+        text.textOut(word)
+    canvas.drawText(text)
+
+
+def test_pdfiums_line_end_hyphens_and_generated_breaks_read_as_drawn() -> None:
+    """The pdfium backend asks for a character's type (generated, hyphen) only on the codes pdfium gives
+    those types to; the hyphen, the words and the line breaks come out as pdfminer reads them."""
+    data = make_pdf(broken_lines_page)
+    assert lines(data, "pdfium") == lines(data, "pdfminer") == [
+        "Built a data pipe-", "line for billing", "Senior Backend Engineer"]
+
+
 def hidden_page(canvas: Canvas) -> None:
     canvas.setFont("Helvetica", 10)
     canvas.drawString(50, 700, "Backend Engineer, Acme\tJan 2019 – Present")

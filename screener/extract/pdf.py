@@ -650,10 +650,11 @@ def _layout(pages: list[RawPage], t: LayoutTuning) -> Document:
             f"{sum(pp.values())} {why} characters on {_pages(pp)}" for why, pp in hidden.items()))
     if ocr:
         warnings.append(f"the text on {_pages(ocr)} is an invisible layer (OCR over a scanned image); kept")
-    ink = [g.text for p in pages for g in p.glyphs if not g.text.isspace()]
-    cid = len(_CID.findall("\n".join(ink)))  # no '(cid:N)' spans a line break
-    if cid >= 0.1 * len(ink) > 0:
-        warnings.append(f"{cid} of {len(ink)} characters ({cid * 100 // len(ink)}%) are in fonts without a "
+    texts = [text for p in pages for text in map(_TEXT, p.glyphs)]
+    ink = len(texts) - sum(map(str.isspace, texts))  # characters that are not spaces
+    cid = len(_CID.findall("\n".join(texts)))  # no '(cid:N)' spans a line break
+    if cid >= 0.1 * ink > 0:
+        warnings.append(f"{cid} of {ink} characters ({cid * 100 // ink}%) are in fonts without a "
                         f"Unicode mapping and were dropped")
     if not out:
         why = "; ".join(warnings) or "there is no text layer (a scan or images only)"
