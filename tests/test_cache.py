@@ -231,6 +231,23 @@ def test_two_writers_at_once_keep_every_entry(tmp_path: Path, parsed_samples) ->
     assert all(cache.load(_keys(sha, name)[0]) == parsed for name, (sha, parsed) in items)
 
 
+def test_a_cache_locked_too_long_by_another_run_is_left_alone(tmp_path: Path, parsed_samples,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run that cannot get the lock goes on without the cache: the file is another run's, not damaged."""
+    from screener.cache import store
+
+    _fill(ParseCache(tmp_path), parsed_samples)
+    other = sqlite3.connect(tmp_path / store.FILE_NAME, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another run, writing
+    monkeypatch.setattr(store, "LOCK_WAIT", 0.1)
+    name, (sha, parsed) = next(iter(parsed_samples.items()))
+    blocked = ParseCache(tmp_path)
+    blocked.store(*_keys(sha, name), parsed)  # waits, gives up, and keeps nothing: no error
+    other.execute("ROLLBACK")
+    other.close()
+    assert ParseCache(tmp_path).info().entries == len(parsed_samples)
+
+
 def test_cache_info_and_clear_commands(tmp_path: Path, parsed_samples, capsys) -> None:
     _fill(ParseCache(tmp_path), parsed_samples)
     assert main(["cache", "info", "--cache", str(tmp_path)]) == 0

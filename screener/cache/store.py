@@ -27,6 +27,7 @@ T = TypeVar("T")
 FILE_NAME = "parse-cache.sqlite3"
 APPLICATION_ID = 0x53435243  # 'SCRC' in the database header: a screener parse cache
 LAYOUT = 2  # PRAGMA user_version: the table layout below
+LOCK_WAIT = 30.0  # seconds a statement waits for another run's write to end
 _TABLE = """CREATE TABLE parsed (
     key TEXT PRIMARY KEY,        -- sha256 and everything parsing depends on (see screener.cache.keys)
     document_key TEXT NOT NULL,  -- sha256 and everything extraction depends on
@@ -165,6 +166,9 @@ class ParseCache:
             if conn is None:
                 return None
             try:
+                if sql.startswith(("INSERT", "DELETE")):
+                    _write(conn, sql, args)
+                    return None
                 row: tuple[Any, ...] | None = conn.execute(sql, args).fetchone()
                 return row
             except sqlite3.OperationalError:  # locked by another run for too long, disk full, I/O error
@@ -177,6 +181,8 @@ class ParseCache:
         if self._conn is None and not self._off:
             try:
                 self._conn = self._open()
+            except sqlite3.OperationalError:  # locked by another run for too long, or the disk fails: the
+                self._off = True  # file may be sound, so it is not rebuilt; this run goes on without it
             except (_NotOurs, *_DAMAGED):
                 self._rebuild()
             except OSError:  # the folder cannot be made or written: run without a cache
@@ -185,7 +191,7 @@ class ParseCache:
 
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(self.path, timeout=LOCK_WAIT, isolation_level=None, check_same_thread=False)
         conn.text_factory = bytes
         try:
             conn.execute("PRAGMA journal_mode = WAL")
@@ -222,6 +228,20 @@ class ParseCache:
 
     def _side_files(self) -> list[Path]:
         return [self.path.with_name(self.path.name + suffix) for suffix in _SIDE_FILES]
+
+
+def _write(conn: sqlite3.Connection, sql: str, args: tuple[Any, ...]) -> None:
+    """One statement in a transaction that takes the write lock first, waiting for another run to let it
+    go: a statement in a read transaction that must then write fails at once when another run wrote
+    meanwhile (SQLite does not wait there), and its entry would be lost."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(sql, args)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 def _decode_failure(text: str) -> ExtractError:
