@@ -44,7 +44,7 @@ _YEARS = r"(?:years?|yrs?\.?)"
 _CLAIM_BEFORE = re.compile(
     _NUM + _YEARS + r"(?:\s+of)?(?:\s+(?:professional|hands-on|production|commercial|industry))?"
     r"(?:\s+experience)?(?:\s+(?:with|in|using|of|writing|building))?\s+(?:apache\s+)?$", re.IGNORECASE)
-_CLAIM_AFTER = re.compile(r"^\s*(?:[(:—–-]|,)\s*" + _NUM + _YEARS, re.IGNORECASE)
+_CLAIM_AFTER = re.compile(r"^(?:\s*(?:[(:—–-]|,)|\t)\s*" + _NUM + _YEARS, re.IGNORECASE)  # … or a table's next cell
 
 
 @dataclass(frozen=True)

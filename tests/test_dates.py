@@ -116,6 +116,25 @@ def test_open_ends_in_central_and_eastern_european_languages(text: str) -> None:
     assert _span(text) == ("2019-03", "2026-11")
 
 
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("martie 2019 – prezent", "2019-03", "2026-11"),
+    ("septembrie 2015 – februarie 2019", "2015-09", "2019-02"),
+    ("2015. szeptember – 2019. február", "2015-09", "2019-02"),
+    ("březen 2019 – dosud", "2019-03", "2026-11"),
+    ("De 2016 à 2019 — Développeur, WebAgence", "2016-07", "2019-06"),
+    ("du 03/2019 au 02/2021", "2019-03", "2021-02"),
+])
+def test_romanian_hungarian_and_czech_months_and_a_range_opened_by_a_word(text: str, start: str, end: str) -> None:
+    found = find_ranges(text, AS_OF)
+    assert [(month_label(f.range.start), month_label(f.range.end)) for f in found] == [(start, end)]
+    assert not text[:found[0].start].strip()  # the opening word belongs to the range
+
+
+@pytest.mark.parametrize("text", ["Prix de 2019", "Promotion du 2015"])
+def test_an_opening_word_before_a_lone_date_makes_no_range(text: str) -> None:
+    assert find_ranges(text, AS_OF) == []
+
+
 def test_dates_after_as_of_are_capped() -> None:
     [found] = find_ranges("Jan 2026 – Dec 2027", AS_OF)
     assert month_label(found.range.end) == "2026-11"

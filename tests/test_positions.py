@@ -610,3 +610,28 @@ EXPERIENCE
 """)
     assert spans(resume) == [("Backend Engineer", "Nimbus Pay (Hanoi)", "2019-03", "2026-11"),
                              ("Developer", "VietSoft (Da Nang)", "2016-06", "2019-02")]
+
+
+def test_a_company_after_a_round_bullet_with_its_dates_in_brackets() -> None:
+    resume = resume_of("""
+Experience ▸
+
+● Cartel Mobility (03/2019 – present)
+  Senior Backend Engineer
+  – Go services; Kafka.
+""")
+    assert spans(resume) == [("Senior Backend Engineer", "Cartel Mobility", "2019-03", "2026-11")]
+
+
+def test_a_one_line_job_with_words_after_its_dates_and_a_labelled_current_job() -> None:
+    """Text on both sides of a range is no table row unless the line has cells: the title and
+    organisation come from the words before it, and a 'Currently:' label is no part of the title."""
+    resume = resume_of("""
+Currently: Staff Engineer at Tidewell Energy (since 2021) — Go, Kafka, Redis.
+
+Senior Engineer, Harbour Freight Tech, 2017 – 2021 — Go, MySQL, Docker.
+Developer, Pixel & Co, 2014 – 2017 — PHP, MySQL.
+""")
+    assert [s[:2] for s in spans(resume)] == [("Staff Engineer", "Tidewell Energy"),
+                                              ("Senior Engineer", "Harbour Freight Tech"),
+                                              ("Developer", "Pixel & Co")]

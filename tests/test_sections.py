@@ -167,3 +167,13 @@ def test_a_detail_line_in_the_text_column_above_a_heading_stays_with_its_job() -
                                             ("Go / Kafka", None)])
 def test_a_heading_in_two_languages_is_read_when_its_known_parts_agree(text: str, kind: str | None) -> None:
     assert heading_kind(Line(text, 4)) == kind
+
+
+def test_a_tables_heading_row_is_no_heading_but_a_sidebars_cell_beside_one_is() -> None:
+    """'Skill | Experience' heads a skills table; a sidebar's line glued before the main column's
+    heading ('English, Spanish<TAB>Employment') still opens that section."""
+    table = split_sections((Line("Skills", 1), Line("Skill\tExperience", 2), Line("Go\t6 years", 3)))
+    assert [(s.kind, len(s.lines)) for s in table] == [("skills", 2)]
+    sidebar = split_sections((Line("Jane Doe", 1), Line("English, Spanish\tEmployment", 2),
+                              Line("Engineer, Acme, 2019 – 2021", 3)))
+    assert [s.kind for s in sidebar] == ["preamble", "experience"]

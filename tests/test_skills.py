@@ -88,6 +88,8 @@ def test_kafka_inside_apache_kafka_is_one_mention(finder: SkillFinder) -> None:
     ("Go engineer with 7 years of Go and 6 years of Kafka", {("go", 7.0), ("kafka", 6.0)}),
     ("six years of experience with Redis", {("redis", 6.0)}),
     ("Go services for 2,000 merchants", set()),
+    ("Go\t6 years", {("go", 6.0)}),  # a skills table: 'Skill | Experience'
+    ("Kafka\t2019", set()),
 ])
 def test_claims(finder: SkillFinder, text: str, expected: set[tuple[str, float]]) -> None:
     claims = finder.claims(finder.mentions((Line(text, 1),)))

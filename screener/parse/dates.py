@@ -97,16 +97,17 @@ _OPEN = rf"(?P<{{p}}open>{_alternation(_ENDS.present)})(?!{_W})"
 # month and a two-digit year may as well be a day and a month, or a score, and a year before a word that
 # spells a month in some language ('2019 set up', '2018 may') is a year before a word
 _SHORT = (rf"(?:(?P<{{p}}nm>{_MM})/(?P<{{p}}nyy>\d\d)(?![\d/])"
-          rf"|(?P<{{p}}ynyear>{_YEAR})[\s,\-]+(?P<{{p}}ynname>{MONTH_NAME})(?!{_W}))")
+          rf"|(?P<{{p}}ynyear>{_YEAR})\.?[\s,\-]+(?P<{{p}}ynname>{MONTH_NAME})(?!{_W}))")  # '2019. március'
 _SEP = (r"\s*(?:[-–—‒―~\u00ad\u2010\u2011\u2212→]+|\bto(?=present)"
         rf"|(?<!{_W}){_alternation(_ENDS.until)}(?!{_W}):?)\s*")  # ':' of a form's label: 'From: 03/2019 To: present'
 _SINCE = _alternation(_ENDS.since)
+_OPENERS = _alternation(_ENDS.opening)  # read only before a range with an end: a lone 'de 2019' is no period
 
 # A year run into the next word of a PDF line, for want of a space ('Aug 2024Solvelfal Health')
 _GLUED = r"(?<=\d)(?=(?-i:[A-Z][a-z]))"
 
 _RANGE = re.compile(
-    rf"(?<![/.])(?<!{_W})(?:(?P<since>{_SINCE})(?:\s*:\s*|\s+))?(?:" + _SHORT.format(p="a_")
+    rf"(?<![/.])(?<!{_W})(?:(?P<since>{_SINCE})(?:\s*:\s*|\s+)|{_OPENERS}\s+)?(?:" + _SHORT.format(p="a_")
     + _SEP + r"(?:" + _OPEN.format(p="short_") + r"|" + _SHORT.format(p="b_") + r")|" + _DATE.format(p="a_")
     + r"(?:" + _SEP + r"(?:" + _OPEN.format(p="") + r"|" + _DATE.format(p="b_") + r")"
     + rf"|\s*(?P<onwards>{_alternation(_ENDS.onwards)})"  # '04/2025 onwards', '2019年7月起'

@@ -19,7 +19,7 @@ _BULLETS = "•·▪◦●○■□➢►▶✓✔-–—*+>"
 _BULLET = re.compile(rf"^\s*[{re.escape(_BULLETS)}]\s*")
 _SEPARATORS = re.compile(r"\s+(?:at|@)\s+|(?:(?<=[a-z]{2})|(?<=\)))\.\s+(?=[A-Z])|\s+[—–/-]\s+|\s*[|\t·•,]\s*"
                          r"|\s{3,}|\.{3,}|…+")
-_LEADER = re.compile(r"^[\s•·\-*#>]*(?:\d+(?:\.\d+)*[.)]?(?:\s+|$))?[*_]*")  # bullets, numbering
+_LEADER = re.compile(rf"^[\s{re.escape(_BULLETS)}#]*(?:\d+(?:\.\d+)*[.)]?(?:\s+|$))?[*_]*")  # bullets, numbering
 _MAX_HEADER_WORDS = 20
 _PLACE_WORDS = 3  # a bullet with a range and at most this many other words ('Remote', 'Berlin, DE') is a date line
 # Sections that may hold jobs under a missed heading; the others (education, projects, credentials,
@@ -403,7 +403,8 @@ def _positions_in(section: Section, as_of: int, vocab: Vocabulary) -> list[Posit
         # ('Engineer<TAB>Accra' over 'Kasa Ltd<TAB>2019 – 2021'): they are the last candidates
         left = [_DURATION.sub(" ", line.text.split("\t")[0]) for line in around]
         aside = [_DURATION.sub(" ", cell) for line in around for cell in line.text.split("\t")[1:]]
-        title, organisation = _row_cells(anchor_text, titles) or _title_and_organisation(
+        row = _row_cells(anchor_text, titles) if "\t" in lines[i].text else None  # a table row's own cells
+        title, organisation = row or _title_and_organisation(
             left[:i - starts[k]] + [anchor_text] + left[i - starts[k]:] + aside, titles)
         header = lines[starts[k]:i]
         if len(header) >= 2 and _is_duration(header[-2 if titles.search(header[-1].text) else -1]):

@@ -113,11 +113,18 @@ def _by_keyword(line: Line, core: str, vocab: Vocabulary) -> Heading | None:
     return None
 
 
+def _column_headings(text: str, vocab: Vocabulary) -> bool:
+    """A table's heading row ('Period<TAB>Company<TAB>Role<TAB>Stack', 'Skill<TAB>Experience'): its words
+    name columns. Where its first cell is a section heading ('Skills<TAB>Experience'), it is two headings
+    side by side, a sidebar's and the main column's."""
+    return set(normalise(text).split()) <= vocab.column_labels and not _exact(text.split("\t")[0], vocab)
+
+
 def _heading_in_last_cell(line: Line, vocab: Vocabulary) -> tuple[Line, Heading] | None:
     """A heading in the last cell of a two-column line: what comes before it, and the heading."""
     rest, tab, last = line.text.strip().rpartition("\t")
-    if not tab or not rest.strip() or set(normalise(line.text).split()) <= vocab.column_labels:
-        return None  # not a table's column headings ('Period<TAB>Company<TAB>Role<TAB>Stack')
+    if not tab or not rest.strip() or _column_headings(line.text, vocab):
+        return None
     kind = _exact(_strip_ornament(last), vocab)
     return (replace(line, text=rest.strip()), Heading(kind, last.strip())) if kind else None
 

@@ -89,6 +89,9 @@ class OpenEnds(Strict):
 
     present: list[Word] = Field(description="The end of a range still going on: 'Present', 'heute', '至今'.")
     since: list[Word] = Field(description="Before a start with no end: 'since 2020', 'seit 2020'.")
+    opening: list[Word] = Field(
+        default_factory=list, description="Before the start of a range that has an end ('de 2016 à 2019', "
+                                          "'du 03/2019 au 02/2021'), never alone: these are common words too.")
     onwards: list[Word] = Field(description="After a start with no end: '2020 onwards'.")
     until: list[Word] = Field(description="Between the two ends, besides dashes: 'to', 'bis', 'hasta', 'по'.")
     updated: list[Word] = Field(description="Before the date a CV was last edited: 'Last updated January 2015'.")
