@@ -135,6 +135,24 @@ def test_an_opening_word_before_a_lone_date_makes_no_range(text: str) -> None:
     assert find_ranges(text, AS_OF) == []
 
 
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("03.19 – heute    Senior Backend Engineer", "2019-03", "2026-11"),
+    ("09.14 – 02.19    Entwickler", "2014-09", "2019-02"),
+    ("Μάρτιος 2019 – σήμερα", "2019-03", "2026-11"),
+    ("ΣΕΠΤΈΜΒΡΙΟΣ 2015 – ΦΕΒΡΟΥΆΡΙΟΣ 2019", "2015-09", "2019-02"),
+    ("03/2019 – nay", "2019-03", "2026-11"),
+    ("03/2019 – حتى الآن", "2019-03", "2026-11"),
+    ("3/2019 – nyt", "2019-03", "2026-11"),
+])
+def test_dotted_two_digit_years_greek_months_and_more_open_ends(text: str, start: str, end: str) -> None:
+    assert _span(text) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["Go 1.19 – 1.21 upgrade", "prices 10.50 – 12.99 EUR", "scores 10/50 – 12/99"])
+def test_versions_and_decimals_are_no_two_digit_year_ranges(text: str) -> None:
+    assert find_ranges(text, AS_OF) == []
+
+
 def test_dates_after_as_of_are_capped() -> None:
     [found] = find_ranges("Jan 2026 – Dec 2027", AS_OF)
     assert month_label(found.range.end) == "2026-11"

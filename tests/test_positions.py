@@ -635,3 +635,20 @@ Developer, Pixel & Co, 2014 – 2017 — PHP, MySQL.
     assert [s[:2] for s in spans(resume)] == [("Staff Engineer", "Tidewell Energy"),
                                               ("Senior Engineer", "Harbour Freight Tech"),
                                               ("Developer", "Pixel & Co")]
+
+
+@pytest.mark.parametrize(("heading", "now", "title"), [
+    ("ΕΠΑΓΓΕΛΜΑΤΙΚΗ ΕΜΠΕΙΡΙΑ", "σήμερα", "Μηχανικός λογισμικού"),
+    ("KINH NGHIỆM LÀM VIỆC", "nay", "Kỹ sư phần mềm"),
+    ("الخبرة العملية", "حتى الآن", "مهندس برمجيات"),
+])
+def test_a_work_history_in_greek_vietnamese_or_arabic(heading: str, now: str, title: str) -> None:
+    resume = resume_of(f"""
+{heading}
+03/2019 – {now}      {title}, Aegean Pay
+                     Go, Kafka
+06/2015 – 02/2019    Software Engineer, Delta Soft
+                     MySQL
+""")
+    assert spans(resume) == [(title, "Aegean Pay", "2019-03", "2026-11"),
+                             ("Software Engineer", "Delta Soft", "2015-06", "2019-02")]

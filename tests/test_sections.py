@@ -71,6 +71,12 @@ from screener.parse.sections import heading_kind, split_sections
     ("VZDĚLÁNÍ", False, "education"),
     ("Szakmai tapasztalat", True, "experience"),
     ("Research & Work Experience", False, "experience"),
+    ("ΕΠΑΓΓΕΛΜΑΤΙΚΗ ΕΜΠΕΙΡΙΑ", False, "experience"),
+    ("ΕΚΠΑΙΔΕΥΣΗ", False, "education"),
+    ("KINH NGHIỆM LÀM VIỆC", False, "experience"),
+    ("HỌC VẤN", False, "education"),
+    ("الخبرة العملية", False, "experience"),
+    ("التعليم", False, "education"),
 ])
 def test_headings(text: str, heading: bool, kind: str) -> None:
     assert heading_kind(Line(text, 1, heading=heading)) == kind

@@ -26,7 +26,8 @@ from screener.parse.wordlists import fold, months, open_ends, seasons
 _NARROW = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩０１２３４５６７８９．／－～〜（）：　，",
                         "01234567890123456789" "0123456789" "./-~~(): ,")
 _LEADERS = re.compile(r"\.{3,}|…+")
-_YEARISH = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d|1[34]\d\d)(?!\d)|['’‘`´]\d\d|(?<![\d/.])[01]?\d/\d\d(?![\d/])")
+_YEARISH = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d|1[34]\d\d)(?!\d)|['’‘`´]\d\d"
+                      r"|(?<![\d/.])[01]?\d/\d\d(?![\d/])|(?<![\d.])[01]\d\.\d\d(?![\d.])")  # … or '01/19', '03.19'
 _LEAD = 48  # characters: the most a range's words may take before its first year
 
 
@@ -93,10 +94,11 @@ _DATE = (
     rf"|{_YY}(?P<{{p}}yy>\d\d))(?![\d/])(?:\s?{_YEAR_SUFFIX}(?!{_W}))?"
 )
 _OPEN = rf"(?P<{{p}}open>{_alternation(_ENDS.present)})(?!{_W})"
-# Forms read only as both ends of a range ('01/19–03/21', '06/20 – now', '2016 Apr – 2019 Feb'): alone, a
-# month and a two-digit year may as well be a day and a month, or a score, and a year before a word that
-# spells a month in some language ('2019 set up', '2018 may') is a year before a word
-_SHORT = (rf"(?:(?P<{{p}}nm>{_MM})/(?P<{{p}}nyy>\d\d)(?![\d/])"
+# Forms read only as both ends of a range ('01/19–03/21', '03.19 – heute', '2016 Apr – 2019 Feb'): alone, a
+# month and a two-digit year may as well be a day and a month, a score or a version, and a year before a
+# word that spells a month in some language ('2019 set up', '2018 may') is a year before a word
+_SHORT_YEARS_BACK = 50  # how far back a two-digit year of these forms is read
+_SHORT = (rf"(?:(?P<{{p}}nm>{_MM})/(?P<{{p}}nyy>\d\d)(?![\d/])|(?P<{{p}}dm>0[1-9]|1[0-2])\.(?P<{{p}}dyy>\d\d)(?![\d.])"
           rf"|(?P<{{p}}ynyear>{_YEAR})\.?[\s,\-]+(?P<{{p}}ynname>{MONTH_NAME})(?!{_W}))")  # '2019. március'
 _SEP = (r"\s*(?:[-–—‒―~\u00ad\u2010\u2011\u2212→]+|\bto(?=present)"
         rf"|(?<!{_W}){_alternation(_ENDS.until)}(?!{_W}):?)\s*")  # ':' of a form's label: 'From: 03/2019 To: present'
@@ -118,7 +120,7 @@ _RANGE = re.compile(
 _POINT = re.compile(rf"(?<![/.])(?<!{_W})" + _DATE.format(p="a_") + rf"(?!{_W})", re.IGNORECASE)
 _UPDATED = re.compile(rf"(?<!{_W}){_alternation(_ENDS.updated)}(?!{_W})\W*", re.IGNORECASE)
 _END_GROUPS = ("b_mname", "b_dmname", "b_season", "b_cjyear", "b_ymyear", "b_myyear", "b_year", "b_yy", "b_nyy",
-               "b_ynyear")
+               "b_dyy", "b_ynyear")
 
 
 @dataclass(frozen=True)
@@ -166,6 +168,8 @@ def _point(m: re.Match[str], p: str, as_of: int) -> _Point:
     g = m.groupdict()
     if g.get(p + "nyy"):
         return _Point(_century(g[p + "nyy"], as_of), int(g[p + "nm"]))
+    if g.get(p + "dyy"):
+        return _Point(_century(g[p + "dyy"], as_of), int(g[p + "dm"]))
     if g.get(p + "ynyear"):
         year = int(g[p + "ynyear"])
         return _Point(year, _MONTHS[fold(g[p + "ynname"]).rstrip(".")], year < 1500)
@@ -219,6 +223,8 @@ def _scan(text: str, as_of: int) -> Iterator[tuple[Found, bool]]:
             continue
         if a.jalali and not (1300 <= a.year < 1500):
             continue
+        if (g["a_nyy"] or g["a_dyy"]) and a.year < as_of // 12 - _SHORT_YEARS_BACK:
+            continue  # '10.50 – 12.99' is a price or a score more likely than October 1950
         start, end = a.first(), a.last() if lone_season else as_of
         coarse = a.month is None and a.season is None
         ongoing = not lone_season and (not has_end or is_open)
