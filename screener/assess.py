@@ -47,6 +47,9 @@ class Assessment:
     reasons: tuple[str, ...]  # why the verdict is what it is
 
 
+_SUFFIX = re.compile(r"(es|s|ed|ing)$")  # 'partitions', 'partitioned': the word 'partition' again
+
+
 class Assessor:
     """Built once per rules file; reads findings only (never the text), see :mod:`screener.findings`."""
 
@@ -102,7 +105,7 @@ class Assessor:
     def _keywords(self, r: Requirement, found: Found, where: str = "") -> RequirementResult:
         """Distinct phrases found; ``where`` says in which lines they were looked for (for the detail)."""
         # count distinct words found ('partition' and 'partitions' once)
-        distinct = {re.sub(r"(es|s|ed|ing)$", "", k.lower()) for k, _ in found}
+        distinct = {_SUFFIX.sub("", k.lower()) for k, _ in found}
         fraction = min(1.0, len(distinct) / r.at_least)
         status: Status = "met" if len(distinct) >= r.at_least else "unmet"
         detail = f"found {len(distinct)}{where} (needs {r.at_least}): " + (", ".join(k for k, _ in found) or "none")

@@ -1,18 +1,18 @@
 """A batch's rows on disk while it runs, so the parent's memory stays flat whatever the folder's size.
 
-Each finished row is pickled into an anonymous temporary file (created in the report's folder, or the
+Each finished row is encoded into an anonymous temporary file (created in the report's folder, or the
 system's temporary folder, and unlinked at once: no name is ever visible, so Ctrl-C, an exception or
 even a killed process leaves no spool behind). The parent keeps only what ranking and counting need —
 file, status, score, verdict and where the row lies — and reads a row back when a report writes it.
-Pickle, not JSON: the rows are typed values the parent itself wrote, so they come back exactly as they
-went in, with no second encoding of the contract to keep in step.
+Rows are MessagePack decoded against the row's own type (msgspec), not the JSON contract: they come
+back exactly as they went in (every field's type checked), with no second encoding of the contract to
+keep in step, and about twice as fast as pickle.
 """
 
 from __future__ import annotations
 
 import math
 import os
-import pickle
 import tempfile
 from array import array
 from collections.abc import Callable, Iterator, Sequence
@@ -20,16 +20,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import overload
 
+import msgspec
+
 from screener.result import Candidate, Status, Summary, Tally, Verdict, score_key
 
+_ENCODE = msgspec.msgpack.Encoder().encode
+_DECODE = msgspec.msgpack.Decoder(Candidate).decode
 RowText = Callable[[Candidate], bytes]  # a row as the report will write it (the JSON contract's text)
 
 
 @dataclass(frozen=True)
 class Packed:
-    """A row pickled where it was made, beside the fields ranking and counting read, and, when the report
+    """A row encoded where it was made, beside the fields ranking and counting read, and, when the report
     needs it, its text as the report writes it (so that worker processes, not the parent, encode it).
-    The parent stores it as it comes: building each row's many small objects only to pickle them again
+    The parent stores it as it comes: building each row's many small objects only to encode them again
     would cost time and leave its heap fragmented between the entries it keeps, so its memory would
     creep with the batch."""
 
@@ -42,11 +46,11 @@ class Packed:
 
     @classmethod
     def of(cls, row: Candidate, text_of: RowText | None = None) -> Packed:
-        return cls(row.file, row.status, row.score, row.verdict, pickle.dumps(row, protocol=pickle.HIGHEST_PROTOCOL),
+        return cls(row.file, row.status, row.score, row.verdict, _ENCODE(row),
                    text_of(row) if text_of else None)
 
     def unpack(self) -> Candidate:
-        row: Candidate = pickle.loads(self.data)
+        row: Candidate = _DECODE(self.data)
         return row
 
 
@@ -70,7 +74,7 @@ class Spool(Sequence[Candidate]):
         self._text_of = text_of
         self._positions = array("q")  # the row's input's index: the report's file order
         self._offsets = array("q")  # a row ends where the next one begins (the last at _end)
-        self._texts = array("q")  # where its text begins, after the pickled row
+        self._texts = array("q")  # where its text begins, after the encoded row
         self._scores = array("d")  # NaN for a row without a score (an error)
         self._files: list[str] = []
         self._end = 0
@@ -118,7 +122,7 @@ class Spool(Sequence[Candidate]):
     def read(self, n: int) -> Candidate:
         """The ``n``-th row to arrive."""
         start = self._offsets[n]
-        row: Candidate = pickle.loads(os.pread(self._file.fileno(), self._texts[n] - start, start))
+        row: Candidate = _DECODE(os.pread(self._file.fileno(), self._texts[n] - start, start))
         return row
 
     def texts(self) -> Iterator[bytes] | None:
