@@ -652,3 +652,19 @@ def test_a_work_history_in_greek_vietnamese_or_arabic(heading: str, now: str, ti
 """)
     assert spans(resume) == [(title, "Aegean Pay", "2019-03", "2026-11"),
                              ("Software Engineer", "Delta Soft", "2015-06", "2019-02")]
+
+
+def test_how_a_job_is_done_is_neither_its_organisation_nor_its_title() -> None:
+    """'Remote' beside the dates and 'Freelance' before a role say how the job was done: the employer
+    is elsewhere in the header, and the role is the title."""
+    resume = resume_of("""
+Experience
+Senior Software Engineer                             Meridian Health
+Jun 2020 – Present · Remote
+- Go services, Kafka.
+Freelance                                          Jan 2015 – Feb 2017
+Web developer
+  WordPress sites for small businesses.
+""")
+    assert [s[:2] for s in spans(resume)] == [("Senior Software Engineer", "Meridian Health"),
+                                              ("Web developer", "Freelance")]

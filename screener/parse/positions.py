@@ -176,9 +176,13 @@ def _title_and_organisation(header: list[str], titles: re.Pattern[str]) -> tuple
     lines = [[p for p in (_balanced(_without_label(_LEADER.sub("", p).strip(" *_#:–—")))
                           for p in _SEPARATORS.split(text)) if p and _words(p) > 0] for text in header]
     pieces = [p for line in lines for p in line]
-    own_line = next((line for line in lines if any(titles.search(p) for p in line)), pieces)
-    title = next((p for p in own_line if titles.search(p)), pieces[0] if pieces else "")
-    organisation = next((p for p in own_line if p != title), next((p for p in pieces if p != title), ""))
+    modes = default_vocabulary().work_modes  # 'Remote', 'Full-time', 'Freelance': how the job is done, not for whom
+    roles = [p for p in pieces if titles.search(p)]
+    roles = [p for p in roles if normalise(p) not in modes] or roles
+    own_line = next((line for line in lines if any(p in roles for p in line)), pieces)
+    title = next((p for p in own_line if p in roles), pieces[0] if pieces else "")
+    employers = [p for p in pieces if p != title and normalise(p) not in modes] or [p for p in pieces if p != title]
+    organisation = next((p for p in own_line if p in employers), employers[0] if employers else "")
     return title, organisation
 
 

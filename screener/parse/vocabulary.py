@@ -70,6 +70,7 @@ class Vocabulary:
     title_words: tuple[str, ...]
     job_details: frozenset[str] = frozenset()  # normalised labels of a job's detail lines ('tech stack')
     column_labels: frozenset[str] = frozenset()  # normalised words of a table's column headings ('period')
+    work_modes: frozenset[str] = frozenset()  # normalised phrases of how a job is done ('remote', 'full time')
     job_titles: re.Pattern[str] = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -82,7 +83,8 @@ class Vocabulary:
         for kind, phrases in (headings or {}).items():
             more.update({normalise(p): kind for p in phrases if normalise(p)})  # type: ignore[misc]
         return Vocabulary(more, self.heading_keywords, self.heading_qualifiers,
-                          self.title_words + tuple(job_titles), self.job_details, self.column_labels)
+                          self.title_words + tuple(job_titles), self.job_details, self.column_labels,
+                          self.work_modes)
 
 
 @cache
@@ -93,4 +95,5 @@ def default_vocabulary() -> Vocabulary:
     keywords = tuple((re.compile(r"\b(?:" + "|".join(k.words) + r")\b"), k.kind) for k in sections.keywords)
     return Vocabulary(headings, keywords, frozenset(normalise(q) for q in sections.qualifiers),  # type: ignore[arg-type]
                       tuple(wordlists.titles().job_titles), frozenset(normalise(d) for d in sections.job_details),
-                      frozenset(normalise(c) for c in sections.column_labels))
+                      frozenset(normalise(c) for c in sections.column_labels),
+                      frozenset(normalise(m) for m in wordlists.titles().work_modes))

@@ -144,6 +144,9 @@ class Titles(Strict):
     """Words of job titles."""
 
     job_titles: list[Word]
+    work_modes: list[Word] = Field(
+        default_factory=list, description="How or where a job is done ('Remote', 'Full-time', 'Hybrid'): "
+                                          "beside a title or its dates, never its organisation.")
 
 
 # --------------------------------------------------------------------------- loading
