@@ -153,6 +153,12 @@ def test_versions_and_decimals_are_no_two_digit_year_ranges(text: str) -> None:
     assert find_ranges(text, AS_OF) == []
 
 
+@pytest.mark.parametrize("text", ["2020.03 ~ 재직중", "03/2019 – היום", "2019年4月～現在に至る"])
+def test_open_ends_in_korean_hebrew_and_japanese(text: str) -> None:
+    [found] = find_ranges(text, AS_OF)
+    assert found.range.ongoing and text[found.end:].strip() == ""
+
+
 def test_dates_after_as_of_are_capped() -> None:
     [found] = find_ranges("Jan 2026 – Dec 2027", AS_OF)
     assert month_label(found.range.end) == "2026-11"

@@ -668,3 +668,23 @@ Web developer
 """)
     assert [s[:2] for s in spans(resume)] == [("Senior Software Engineer", "Meridian Health"),
                                               ("Web developer", "Freelance")]
+
+
+def test_a_japanese_career_history_with_ideographic_spaces() -> None:
+    resume = resume_of("""
+■職務経歴
+2019年4月～現在　株式会社ラクダペイ　シニアエンジニア
+　Go、Kafka、Redisによる決済基盤の開発
+""")
+    assert spans(resume) == [("シニアエンジニア", "株式会社ラクダペイ", "2019-04", "2026-11")]
+
+
+def test_a_hebrew_work_history() -> None:
+    resume = resume_of("""
+ניסיון תעסוקתי
+03/2019 – היום      מהנדסת תוכנה, Tel Aviv Pay
+                    Go, Kafka
+השכלה
+2011 – 2015         הטכניון
+""")
+    assert spans(resume) == [("מהנדסת תוכנה", "Tel Aviv Pay", "2019-03", "2026-11")]

@@ -18,7 +18,7 @@ from screener.parse.vocabulary import Vocabulary, default_vocabulary, normalise
 _BULLETS = "•·▪◦●○■□➢►▶✓✔-–—*+>"
 _BULLET = re.compile(rf"^\s*[{re.escape(_BULLETS)}]\s*")
 _SEPARATORS = re.compile(r"\s+(?:at|@)\s+|(?:(?<=[a-z]{2})|(?<=\)))\.\s+(?=[A-Z])|\s+[—–/-]\s+|\s*[|\t·•,]\s*"
-                         r"|\s{3,}|\.{3,}|…+")
+                         r"|\s{3,}|\s*\u3000\s*|\.{3,}|…+")  # … or an ideographic space ('株式会社　エンジニア')
 _LEADER = re.compile(rf"^[\s{re.escape(_BULLETS)}#]*(?:\d+(?:\.\d+)*[.)]?(?:\s+|$))?[*_]*")  # bullets, numbering
 _MAX_HEADER_WORDS = 20
 _PLACE_WORDS = 3  # a bullet with a range and at most this many other words ('Remote', 'Berlin, DE') is a date line
