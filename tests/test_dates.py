@@ -159,6 +159,21 @@ def test_open_ends_in_korean_hebrew_and_japanese(text: str) -> None:
     assert found.range.ongoing and text[found.end:].strip() == ""
 
 
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Mid 2018 – Late 2020", "2018-06", "2020-12"),
+    ("Early 2019 – present", "2019-01", "2026-11"),
+    ("Fin 2019 – début 2021", "2019-10", "2021-03"),
+    ("January 2019 – till present", "2019-01", "2026-11"),
+])
+def test_early_and_late_in_a_year_bound_a_range(text: str, start: str, end: str) -> None:
+    assert _span(text) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["in late 2019 we shipped", "by the end of 2019", "the fine 2019 release"])
+def test_early_and_late_alone_are_moments_not_periods(text: str) -> None:
+    assert find_ranges(text, AS_OF) == []
+
+
 def test_dates_after_as_of_are_capped() -> None:
     [found] = find_ranges("Jan 2026 – Dec 2027", AS_OF)
     assert month_label(found.range.end) == "2026-11"
