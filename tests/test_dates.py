@@ -174,6 +174,21 @@ def test_early_and_late_alone_are_moments_not_periods(text: str) -> None:
     assert find_ranges(text, AS_OF) == []
 
 
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Developer, Acme, 2016–18", "2016-07", "2018-06"),
+    ("2014 - 15  Research assistant", "2014-07", "2015-06"),
+    ("1998–99", "1998-07", "1999-06"),
+])
+def test_a_year_and_the_last_digits_of_a_later_one_are_a_coarse_range(text: str, start: str, end: str) -> None:
+    [found] = find_ranges(text, AS_OF)
+    assert (month_label(found.range.start), month_label(found.range.end), found.range.coarse) == (start, end, True)
+
+
+@pytest.mark.parametrize("text", ["2019–05", "2011-12", "ticket 2014-15-22", "1398–99"])
+def test_a_year_and_two_digits_that_are_no_later_year_are_no_range(text: str) -> None:
+    assert find_ranges(text, AS_OF) == [] and reversed_ranges(text, AS_OF) == []
+
+
 def test_dates_after_as_of_are_capped() -> None:
     [found] = find_ranges("Jan 2026 – Dec 2027", AS_OF)
     assert month_label(found.range.end) == "2026-11"

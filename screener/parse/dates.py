@@ -97,6 +97,10 @@ _OPEN = rf"(?P<{{p}}open>{_alternation(_ENDS.present)})(?!{_W})"
 # Forms read only as both ends of a range ('01/19–03/21', '03.19 – heute', '2016 Apr – 2019 Feb'): alone, a
 # month and a two-digit year may as well be a day and a month, a score or a version, and a year before a
 # word that spells a month in some language ('2019 set up', '2018 may') is a year before a word
+# A year and the last two digits of a later one ('2014–15', '2016 - 18'); after a hyphen only past 12, since
+# '2019-05' is May 2019
+_YEAR_PAIR = (rf"(?P<pair_a>{_YEAR})(?:\s*[–—]\s*|\s*-\s*(?=(?:1[3-9]|[2-9]\d)(?!\d)))(?P<pair_b>\d\d)"
+              r"(?![\d/.:\-])")
 _SHORT_YEARS_BACK = 50  # how far back a two-digit year of these forms is read
 _SHORT = (rf"(?:(?P<{{p}}nm>{_MM})/(?P<{{p}}nyy>\d\d)(?![\d/])|(?P<{{p}}dm>0[1-9]|1[0-2])\.(?P<{{p}}dyy>\d\d)(?![\d.])"
           rf"|(?P<{{p}}ynyear>{_YEAR})\.?[\s,\-]+(?P<{{p}}ynname>{MONTH_NAME})(?!{_W}))")  # '2019. március'
@@ -109,8 +113,9 @@ _OPENERS = _alternation(_ENDS.opening)  # read only before a range with an end: 
 _GLUED = r"(?<=\d)(?=(?-i:[A-Z][a-z]))"
 
 _RANGE = re.compile(
-    rf"(?<![/.])(?<!{_W})(?:(?P<since>{_SINCE})(?:\s*:\s*|\s+)|{_OPENERS}\s+)?(?:" + _SHORT.format(p="a_")
-    + _SEP + r"(?:" + _OPEN.format(p="short_") + r"|" + _SHORT.format(p="b_") + r")|" + _DATE.format(p="a_")
+    rf"(?<![/.])(?<!{_W})(?:(?P<since>{_SINCE})(?:\s*:\s*|\s+)|{_OPENERS}\s+)?(?:" + _YEAR_PAIR
+    + "|" + _SHORT.format(p="a_") + _SEP + r"(?:" + _OPEN.format(p="short_") + r"|" + _SHORT.format(p="b_") + r")"
+    + "|" + _DATE.format(p="a_")
     + r"(?:" + _SEP + r"(?:" + _OPEN.format(p="") + r"|" + _DATE.format(p="b_") + r")"
     + rf"|\s*(?P<onwards>{_alternation(_ENDS.onwards)})"  # '04/2025 onwards', '2019年7月起'
     + r"|\s*(?P<dangling>[-–—‒―~])\s*(?=\t|\s{2}|$|[*_|)\]])"  # '2024-05 —' with nothing after: still open
@@ -205,6 +210,16 @@ def _normalised(text: str) -> str:
     return _LEADERS.sub(lambda m: " " * len(m.group(0)), text.translate(_NARROW))
 
 
+def _year_pair(m: re.Match[str], as_of: int) -> Found | None:
+    """'2014–15' as the coarse range 2014 – 2015; None when the second year is not later ('2019–05')."""
+    first = int(m["pair_a"])
+    last = first - first % 100 + int(m["pair_b"])
+    if last <= first or first < 1500 or _Point(first, None).first() > as_of:  # (Solar Hijri years: no)
+        return None
+    start, end = _Point(first, None).first(), min(_Point(last, None).last(), as_of)
+    return Found(DateRange(start, end, m.group(0).strip(), coarse=True), m.start(), m.end())
+
+
 def _scan(text: str, as_of: int) -> Iterator[tuple[Found, bool]]:
     """Every range in ``text``, and whether it ends before it starts (as written, before 'Present')."""
     normalised = _normalised(text)
@@ -214,6 +229,10 @@ def _scan(text: str, as_of: int) -> Iterator[tuple[Found, bool]]:
     # a range starts at most a few words before its first year ('since 1st September, 2019')
     for m in _RANGE.finditer(normalised, max(0, year.start() - _LEAD)):
         g = m.groupdict()
+        if g["pair_a"]:
+            if pair := _year_pair(m, as_of):
+                yield pair, False
+            continue
         is_open = bool(g["open"] or g["short_open"] or g["onwards"] or g["dangling"])
         has_end = is_open or any(g[k] for k in _END_GROUPS)
         a = _point(m, "a_", as_of)
