@@ -98,7 +98,8 @@ def _canonical(value: object) -> str:
 def _parse_versions() -> str:
     from screener.parse import PARSER_VERSION
 
-    return f"parser={PARSER_VERSION},source={_digest('parse')},words={_digest('data/vocabulary')}"
+    # skills.py: a parse keeps the text's tokens, and the tokenizer is set up there
+    return f"parser={PARSER_VERSION},source={_digest('parse', 'skills.py')},words={_digest('data/vocabulary')}"
 
 
 @functools.cache
