@@ -113,6 +113,24 @@ def test_body_order_puts_table_rows_between_the_paragraphs_around_them(cv: list[
     assert positions == sorted(positions)
 
 
+def test_a_one_row_table_laying_out_the_page_is_read_column_by_column() -> None:
+    """A sidebar beside the main column, laid out as a table of one row: each column is read whole,
+    so the main column's first heading is not glued to the sidebar's first line."""
+    document = docx.Document()
+    sidebar, main = document.add_table(rows=1, cols=2).rows[0].cells
+    sidebar.text = "Hamid Rezaei"
+    for text in ("Contact", "hamid@example.com", "Skills", "Go, Kafka"):
+        sidebar.add_paragraph(text)
+    main.text = "Experience"
+    for text in ("Senior Backend Engineer — Caspian Pay", "Apr 2020 – Present", "Payment switch in Go."):
+        main.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    lines = [line.text for line in extract_docx(out.getvalue(), Limits()).lines]
+    assert lines == ["Hamid Rezaei", "Contact", "hamid@example.com", "Skills", "Go, Kafka", "Experience",
+                     "Senior Backend Engineer — Caspian Pay", "Apr 2020 – Present", "Payment switch in Go."]
+
+
 def test_text_box_is_read_once_despite_its_vml_fallback(cv: list[str]) -> None:
     assert cv.count(TEXTBOX_TEXT) == 1
 

@@ -185,6 +185,13 @@ def _blocks(el: Element, ctx: _Ctx, out: list[tuple[str, bool]], filled: bool) -
     """Paragraphs at or below el, in document order (tables row by row, cell by cell)."""
     if el.tag == W + "p":
         _paragraph(el, ctx, out, filled)
+    elif el.tag == W + "tbl":
+        rows = sum(child.tag == W + "tr" for child in el)
+        for child in el:
+            if child.tag == W + "tr":
+                _row(child, ctx, out, filled or _filled(child), alone=rows == 1)
+            else:
+                _blocks(child, ctx, out, filled or _filled(child))
     elif el.tag == W + "tr":
         _row(el, ctx, out, filled)
     elif el.tag == MC + "AlternateContent":
@@ -195,9 +202,14 @@ def _blocks(el: Element, ctx: _Ctx, out: list[tuple[str, bool]], filled: bool) -
             _blocks(child, ctx, out, filled or _filled(child))
 
 
-def _row(tr: Element, ctx: _Ctx, out: list[tuple[str, bool]], filled: bool) -> None:
+_LAYOUT_CELL_LINES = 3  # a cell this long, beside another, in a one-row table: a column of the page
+
+
+def _row(tr: Element, ctx: _Ctx, out: list[tuple[str, bool]], filled: bool, alone: bool = False) -> None:
     """A table row as a person reads it: the first line of every cell on one line, TAB-separated
-    ('May 2026 – Present<TAB>Tech Lead<TAB>Acme'), then the cells' other lines in order."""
+    ('May 2026 – Present<TAB>Tech Lead<TAB>Acme'), then the cells' other lines in order. The only row
+    of its table with several lines in two cells or more lays out the page (a sidebar beside the main
+    column): its cells are read one after the other."""
     cells: list[list[tuple[str, bool]]] = []
     for tc in tr:
         if tc.tag in _SKIP or _placeholder(tc):
@@ -206,7 +218,7 @@ def _row(tr: Element, ctx: _Ctx, out: list[tuple[str, bool]], filled: bool) -> N
         _blocks(tc, ctx, lines, filled or _filled(tc))
         if lines:
             cells.append(lines)
-    if len(cells) < 2:
+    if len(cells) < 2 or (alone and sum(len(cell) >= _LAYOUT_CELL_LINES for cell in cells) >= 2):
         out.extend(line for cell in cells for line in cell)
         return
     out.append(("\t".join(cell[0][0] for cell in cells), all(cell[0][1] for cell in cells)))
