@@ -67,14 +67,11 @@ class Screener:
             if self.cache is None:
                 parsed = self._parse(extract(data, file, self.limits))
                 return self._scored(file, digest, self.finder.find(parsed), parsed)
-            found = self._keys(digest, file)[2]
-            findings = self.cache.load_findings(found)
-            if findings is not None and not self.keep_text:
-                return self._scored(file, digest, findings, None)
+            if (cached := self._cached(digest, file)) is not None:
+                return cached
             parsed = self.parse_bytes(data, file, digest)
-            if findings is None:
-                findings = self.finder.find(parsed)
-                self.cache.store_findings(found, findings)
+            findings = self.finder.find(parsed)
+            self.cache.store_findings(self._keys(digest, file)[2], findings)
             return self._scored(file, digest, findings, parsed)
         except ExtractError as exc:
             return Outcome(file, digest, "error", exc.code, exc.message)
@@ -90,7 +87,11 @@ class Screener:
             data = read_file(path, self.limits)
         except ExtractError:
             return None
-        digest = hashlib.sha256(data).hexdigest()
+        return self._cached(hashlib.sha256(data).hexdigest(), file)
+
+    def _cached(self, digest: str, file: str) -> Outcome | None:
+        """The outcome the cache holds for these bytes (their findings, or why they cannot be read), or None."""
+        assert self.cache is not None
         doc_key, key, found = self._keys(digest, file)
         findings = self.cache.load_findings(found)
         if findings is None:

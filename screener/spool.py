@@ -92,14 +92,14 @@ class Spool(Sequence[Candidate]):
         """Store a finished row at ``position`` of the file order."""
         packed = row if isinstance(row, Packed) and (row.text is not None or self._text_of is None) \
             else Packed.of(unpacked(row), self._text_of)
-        text = packed.text if self._text_of else None
-        os.pwritev(self._file.fileno(), [packed.data, text or b""], self._end)
+        text = (packed.text or b"") if self._text_of else b""
+        os.pwritev(self._file.fileno(), [packed.data, text], self._end)
         self._positions.append(position)
         self._offsets.append(self._end)
         self._texts.append(self._end + len(packed.data))
         self._scores.append(math.nan if row.score is None else row.score)
         self._files.append(row.file)
-        self._end += len(packed.data) + len(text or b"")
+        self._end += len(packed.data) + len(text)
         self._order = None
         self._tally.add(row)
 
