@@ -4,6 +4,7 @@ foreign or tampered cache file never gives a wrong parse (it is a miss, and the 
 from __future__ import annotations
 
 import hashlib
+import json
 import random
 import sqlite3
 import threading
@@ -210,6 +211,25 @@ def test_a_tampered_value_with_a_matching_checksum_is_a_miss(tmp_path: Path, par
     db.close()
     assert ParseCache(tmp_path).load(key) is None
     assert ParseCache(tmp_path).info().entries == 0  # and the entry is gone
+
+
+@pytest.mark.parametrize("forge", [
+    lambda v: v["document"].update(kind="spreadsheet"),  # not a kind screener reads
+    lambda v: v["document"].update(pages=True),  # a bool is not a page count
+    lambda v: v["resume"]["sections"][0].update(kind="hobbies"),
+    lambda v: v["resume"]["sections"][0]["lines"].append(10**6),  # no such line
+    lambda v: v["lines"][0].__setitem__(1, "1"),
+    lambda v: v["resume"]["positions"][0]["dates"].__setitem__(5, "lunar"),
+    lambda v: v["tokens"].update(spaces=v["tokens"]["spaces"][:-1]),
+    lambda v: v.update(format=v["format"] + 1),
+    lambda v: v.pop("resume"),
+], ids=["kind", "pages", "section", "line-ref", "line-number", "calendar", "spaces", "format", "missing"])
+def test_a_parse_of_the_wrong_shape_is_refused(parsed_samples, forge) -> None:
+    _, parsed = parsed_samples["01-strong-fit.pdf"]
+    value = json.loads(encode(parsed))
+    forge(value)
+    with pytest.raises(DecodeError):
+        decode(json.dumps(value))
 
 
 def test_two_writers_at_once_keep_every_entry(tmp_path: Path, parsed_samples) -> None:

@@ -9,7 +9,7 @@ are stored once in a table and referred to by index from the document, its secti
 from __future__ import annotations
 
 import json
-from typing import Any, Literal, get_args
+from typing import Any, Literal, TypeVar
 
 import msgspec
 
@@ -33,9 +33,6 @@ from screener.model import (
 )
 
 FORMAT = 3  # bump when the layout of the JSON below changes
-_KINDS = set(get_args(DocumentKind))
-_SECTION_KINDS = set(get_args(SectionKind))
-_CALENDARS = {"gregorian", "jalali"}
 
 
 class DecodeError(ValueError):
@@ -54,14 +51,6 @@ class _LineTable:
     def dumps(self, value: dict[str, Any]) -> str:
         value["lines"] = [[x.text, x.number, x.page, x.heading, x.x0] for x in self._index]
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _load(text: str) -> tuple[dict[str, Any], tuple[Line, ...]]:
-    """The stored value and its line table; raises for another format version."""
-    value = json.loads(text)
-    if _get(value, "format", int) != FORMAT:
-        raise DecodeError("another format version")
-    return value, tuple(_line(x) for x in _get(value, "lines", list))
 
 
 def encode(parsed: Parsed) -> str:
@@ -85,24 +74,18 @@ def encode(parsed: Parsed) -> str:
 
 def decode(text: str) -> Parsed:
     """The value :func:`encode` wrote; :class:`DecodeError` for anything else."""
-    try:
-        value, table = _load(text)
-        d, r, t = _get(value, "document", dict), _get(value, "resume", dict), _get(value, "tokens", dict)
-        stated = d["positions"]
-        document = Document(_choice(_get(d, "kind", str), _KINDS), _lines(d, table), _get(d, "pages", int),
-                            tuple(_strings(_get(d, "warnings", list))),
-                            None if stated is None else tuple(_stated(x) for x in _get(d, "positions", list)))
-        sections = tuple(Section(_choice(_get(s, "kind", str), _SECTION_KINDS), _get(s, "heading", str),
-                                 _lines(s, table)) for s in _dicts(_get(r, "sections", list)))
-        positions = tuple(_position(p, table) for p in _dicts(_get(r, "positions", list)))
-        words, spaces = _strings(_get(t, "words", list)), _get(t, "spaces", str)
-        if len(words) != len(spaces) or set(spaces) - {"0", "1"}:
-            raise DecodeError("tokens do not match their spaces")
-        tokens = Tokens(tuple(words), tuple(s == "1" for s in spaces))
-        resume = Resume(sections, positions, _lines(r, table), tuple(_strings(_get(r, "warnings", list))))
-        return Parsed(document, resume, tokens)
-    except (ValueError, TypeError, KeyError, IndexError, RecursionError) as exc:
-        raise DecodeError(f"not a stored parse: {exc}") from None
+    value = _decoded(_PARSE, text, "a stored parse")
+    table = _table(value.lines)
+    d, r, t = value.document, value.resume, value.tokens
+    stated = None if d.positions is None else tuple(
+        StatedPosition(*x[:6], (x[6], x[7])) for x in d.positions)
+    document = Document(d.kind, _refs(d.lines, table), d.pages, tuple(d.warnings), stated)
+    sections = tuple(Section(s.kind, s.heading, _refs(s.lines, table)) for s in r.sections)
+    if len(t.words) != len(t.spaces) or set(t.spaces) - {"0", "1"}:
+        raise DecodeError("tokens do not match their spaces")
+    tokens = Tokens(tuple(t.words), tuple(s == "1" for s in t.spaces))
+    resume = Resume(sections, _positions(r.positions, table), _refs(r.lines, table), tuple(r.warnings))
+    return Parsed(document, resume, tokens)
 
 
 def encode_findings(findings: Findings) -> str:
@@ -133,13 +116,13 @@ class _StoredPosition(msgspec.Struct):
     lines: list[int]
 
 
+_Line = tuple[str, int, int, bool, float]  # text, number, page, heading, x0
 _Evidence = tuple[str, str, str | None, str | None, int, str | None]
 _Claim = tuple[str, float, str, int]
 
 
 class _StoredFindings(msgspec.Struct):
-    """The layout :func:`encode_findings` writes, for msgspec to check every field's type as it decodes
-    (several times faster than checking the standard library's output here)."""
+    """The layout :func:`encode_findings` writes."""
 
     format: int
     positions: list[_StoredPosition]
@@ -152,25 +135,55 @@ class _StoredFindings(msgspec.Struct):
     keywords: dict[str, list[tuple[str, _Evidence]]]
     text_chars: int
     warnings: list[str]
-    lines: list[tuple[str, int, int, bool, float]]
+    lines: list[_Line]
 
 
 _FINDINGS = msgspec.json.Decoder(_StoredFindings)
 
 
+class _StoredDocument(msgspec.Struct):
+    kind: DocumentKind
+    pages: int
+    warnings: list[str]
+    lines: list[int]
+    positions: list[tuple[str, str, int, int | None, str, bool, int, int]] | None
+
+
+class _StoredSection(msgspec.Struct):
+    kind: SectionKind
+    heading: str
+    lines: list[int]
+
+
+class _StoredResume(msgspec.Struct):
+    lines: list[int]
+    warnings: list[str]
+    sections: list[_StoredSection]
+    positions: list[_StoredPosition]
+
+
+class _StoredTokens(msgspec.Struct):
+    words: list[str]
+    spaces: str
+
+
+class _StoredParse(msgspec.Struct):
+    """The layout :func:`encode` writes."""
+
+    format: int
+    document: _StoredDocument
+    resume: _StoredResume
+    tokens: _StoredTokens
+    lines: list[_Line]
+
+
+_PARSE = msgspec.json.Decoder(_StoredParse)
+
+
 def decode_findings(text: str) -> Findings:
     """The value :func:`encode_findings` wrote; :class:`DecodeError` for anything else."""
-    try:
-        value = _FINDINGS.decode(text)
-    except (msgspec.DecodeError, RecursionError) as exc:
-        raise DecodeError(f"not stored findings: {exc}") from None
-    if value.format != FORMAT:
-        raise DecodeError("another format version")
-    table = tuple(Line(*x) for x in value.lines)
-    if not all(0 <= i < len(table) for p in value.positions for i in p.lines):
-        raise DecodeError("a line reference is out of range")
-    positions = tuple(Position(p.title, p.organisation, DateRange(*p.dates), tuple(table[i] for i in p.lines),
-                               p.section) for p in value.positions)
+    value = _decoded(_FINDINGS, text, "stored findings")
+    positions = _positions(value.positions, _table(value.lines))
     backend, internships = frozenset(value.backend), frozenset(value.internships)
     if not all(0 <= i < len(positions) for i in backend | internships):
         raise DecodeError("a position reference is out of range")
@@ -182,95 +195,40 @@ def decode_findings(text: str) -> Findings:
     return Findings(experience, keywords, value.text_chars, tuple(value.warnings))
 
 
+_Stored = TypeVar("_Stored", "_StoredParse", "_StoredFindings")
+
+
+def _decoded(decoder: msgspec.json.Decoder[_Stored], text: str, what: str) -> _Stored:
+    """``text`` decoded by ``decoder``, every field's type checked, in this version's format."""
+    try:
+        value = decoder.decode(text)
+    except (msgspec.DecodeError, RecursionError) as exc:
+        raise DecodeError(f"not {what}: {exc}") from None
+    if value.format != FORMAT:
+        raise DecodeError("another format version")
+    return value
+
+
+def _table(lines: list[_Line]) -> tuple[Line, ...]:
+    return tuple(Line(*x) for x in lines)
+
+
+def _refs(refs: list[int], table: tuple[Line, ...]) -> tuple[Line, ...]:
+    if not all(0 <= i < len(table) for i in refs):
+        raise DecodeError("a line reference is out of range")
+    return tuple(table[i] for i in refs)
+
+
+def _positions(stored: list[_StoredPosition], table: tuple[Line, ...]) -> tuple[Position, ...]:
+    return tuple(Position(p.title, p.organisation, DateRange(*p.dates), _refs(p.lines, table), p.section)
+                 for p in stored)
+
+
 def _position_value(p: Position, refs: Any) -> dict[str, Any]:
     return {"title": p.title, "organisation": p.organisation, "section": p.section,
             "dates": [p.dates.start, p.dates.end, p.dates.text, p.dates.ongoing, p.dates.coarse, p.dates.calendar],
             "lines": refs(p.lines)}
 
 
-def _position(p: dict[str, Any], table: tuple[Line, ...]) -> Position:
-    return Position(_get(p, "title", str), _get(p, "organisation", str), _dates(_get(p, "dates", list)),
-                    _lines(p, table), _get(p, "section", str))
-
-
 def _evidence_value(e: Evidence) -> list[Any]:
     return [e.source, e.text, e.start, e.end, e.months, e.match]
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-def _get(value: Any, key: str, kind: type) -> Any:
-    if not isinstance(value, dict):
-        raise DecodeError("expected an object")
-    item = value[key]
-    if type(item) is not kind:  # exact: a bool is not an int here
-        raise DecodeError(f"{key}: expected {kind.__name__}")
-    return item
-
-
-def _choice(value: str, allowed: set[str]) -> Any:
-    if value not in allowed:
-        raise DecodeError(f"unknown value {value!r}")
-    return value
-
-
-def _strings(items: list[Any]) -> list[str]:
-    if not all(type(x) is str for x in items):
-        raise DecodeError("expected strings")
-    return items
-
-
-def _dicts(items: list[Any]) -> list[dict[str, Any]]:
-    if not all(type(x) is dict for x in items):
-        raise DecodeError("expected objects")
-    return items
-
-
-def _line(x: Any) -> Line:
-    if not (type(x) is list and len(x) == 5):
-        raise DecodeError("a line is [text, number, page, heading, x0]")
-    text, number, page, heading, x0 = x
-    if not (type(text) is str and type(number) is int and type(page) is int and type(heading) is bool
-            and type(x0) in (int, float)):
-        raise DecodeError("a line's fields have the wrong types")
-    return Line(text, number, page, heading, float(x0))
-
-
-def _lines(value: dict[str, Any], table: tuple[Line, ...]) -> tuple[Line, ...]:
-    refs = _get(value, "lines", list)
-    if not all(type(i) is int and 0 <= i < len(table) for i in refs):
-        raise DecodeError("a line reference is out of range")
-    return tuple(table[i] for i in refs)
-
-
-def _stated(x: Any) -> StatedPosition:
-    if not (type(x) is list and len(x) == 8):
-        raise DecodeError("a stated position is [title, organisation, start, end, dates, coarse, first, last]")
-    title, organisation, start, end, dates, coarse, first, last = x
-    if not (type(title) is str and type(organisation) is str and type(start) is int
-            and (end is None or type(end) is int) and type(dates) is str and type(coarse) is bool
-            and type(first) is int and type(last) is int):
-        raise DecodeError("a stated position's fields have the wrong types")
-    return StatedPosition(title, organisation, start, end, dates, coarse, (first, last))
-
-
-def _dates(x: list[Any]) -> DateRange:
-    if len(x) != 6:
-        raise DecodeError("dates are [start, end, text, ongoing, coarse, calendar]")
-    start, end, text, ongoing, coarse, calendar = x
-    if not (type(start) is int and type(end) is int and type(text) is str and type(ongoing) is bool
-            and type(coarse) is bool):
-        raise DecodeError("the dates' fields have the wrong types")
-    return DateRange(start, end, text, ongoing, coarse, _choice(calendar, _CALENDARS))
