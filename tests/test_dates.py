@@ -385,3 +385,45 @@ def test_a_word_that_only_starts_like_an_open_end_is_not_joined() -> None:
 def test_a_finished_range_does_not_run_on_into_the_next_rows_start() -> None:
     # two rows of a table of periods: the first range is whole, the second wraps after its month
     assert join_wrapped("June 2023 – present", "January 2020 – May", AS_OF) is None
+
+
+def _school_year_forms(first: int) -> list[str]:
+    """How a school year starting in ``first`` is written: '2015/16', '2015/2016', '2015 / 16'."""
+    return [f"{first}/{(first + 1) % 100:02d}", f"{first}/{first + 1}", f"{first} / {(first + 1) % 100:02d}"]
+
+
+@pytest.mark.parametrize("first", [2012, 2015, 2019, 2023])
+def test_school_years_run_september_to_august(first: int) -> None:
+    for form in _school_year_forms(first):
+        [alone] = find_ranges(f"{form}   Teaching Fellow, University of Leeds", AS_OF)
+        assert (month_label(alone.range.start), month_label(alone.range.end)) == (f"{first}-09", f"{first + 1}-08")
+        assert alone.range.coarse  # the months are assumed, as for a bare year
+        [open_] = find_ranges(f"{form} – present", AS_OF)
+        assert (month_label(open_.range.start), open_.range.ongoing) == (f"{first}-09", True)
+        for last in _school_year_forms(first + 2):
+            [span] = find_ranges(f"{form} – {last}", AS_OF)
+            assert (month_label(span.range.start), month_label(span.range.end)) == (f"{first}-09", f"{first + 3}-08")
+
+
+@pytest.mark.parametrize("text", ["Windows Server 2008/2012", "2018/2016", "2014/2019 release notes"])
+def test_slashed_years_that_are_no_school_year_stay_no_period(text: str) -> None:
+    assert find_ranges(text, AS_OF) == []
+
+
+def test_a_year_and_month_with_a_slash_stay_a_month() -> None:
+    [found] = find_ranges("2011/12 – 2014/05", AS_OF)  # December 2011, not the school year 2011/12
+    assert (month_label(found.range.start), month_label(found.range.end)) == ("2011-12", "2014-05")
+
+
+@pytest.mark.parametrize(("joined", "left"), [("入社", "退社"), ("入社", "退職"), ("入职", "离职"), ("입사", "퇴사")])
+@pytest.mark.parametrize(("start", "end"), [((2015, 4), (2020, 3)), ((2009, 10), (2013, 1))])
+def test_joining_and_leaving_words_after_the_dates(joined: str, left: str, start: tuple[int, int],
+                                                   end: tuple[int, int]) -> None:
+    """'2015年4月 入社 ～ 2020年3月 退社' (joined … left), as Japanese, Chinese and Korean CVs date a job."""
+    for a, b in ((f"{start[0]}年{start[1]}月", f"{end[0]}年{end[1]}月"),
+                 (f"{start[0]}.{start[1]:02d}", f"{end[0]}.{end[1]:02d}")):
+        for text in (f"{a} {joined} ～ {b} {left}", f"Acme（{a}{joined} - {b}{left}）"):
+            [found] = find_ranges(text, AS_OF)
+            assert (found.range.start, found.range.end) == (month_index(*start), month_index(*end)), text
+        [current] = find_ranges(f"{a} {joined} ～ 現在", AS_OF)
+        assert (current.range.start, current.range.ongoing) == (month_index(*start), True)

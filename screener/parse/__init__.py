@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 # Keys the parse cache: bump PARSER_VERSION when the mechanisms change what a document parses to (the
 # cache key also digests this package's source and the word-list files, see screener.cache.keys).
-PARSER_VERSION = 19
+PARSER_VERSION = 20
 __all__ = ["PARSER_VERSION", "parse"]
 
 

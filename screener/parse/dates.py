@@ -2,9 +2,10 @@
 
 The forms: a month name and year (``Jan 2019``, ``1. März 2019``, ``января 2019 г.``, ``Sept ’17``),
 numbers (``01/2019``, ``01.2019``, ``2019-01``, ``2016 / 09``, ``2019-01-15``), CJK marks
-(``2019年7月``, ``2019년 7월``), seasons (``Fall 2014``), bare years (coarse) and apostrophe years
-(``’19``), Solar Hijri dates (``Mehr 1398``, ``1395/07``), with Persian and full-width digits. Open
-ends ('Present', 'heute', '至今', 'по настоящее время', 'since …', '… onwards', a dangling dash).
+(``2019年7月``, ``2019년 7월``), seasons (``Fall 2014``), school years (``2015/16``: September to August),
+bare years (coarse) and apostrophe years (``’19``), Solar Hijri dates (``Mehr 1398``, ``1395/07``), with Persian
+and full-width digits. Open ends ('Present', 'heute', '至今', 'по настоящее время', 'since …', '… onwards', a
+dangling dash), and the words for joining and leaving after a date ('2015年4月 入社').
 
 The words of every language come from the vocabulary files (:mod:`screener.parse.wordlists`); this module
 is the grammar that puts them together.
@@ -80,6 +81,7 @@ _YY = r"['’‘`´]"  # before a two-digit year: ’19
 _YEAR_MARK = _alternation(months().year_marks)
 _MONTH_MARK = _alternation(months().month_marks)
 _YEAR_SUFFIX = _alternation(months().year_suffixes)
+_JOINING_LEAVING = _alternation(_ENDS.joining_leaving)  # '2015年4月 入社'
 
 # One point in time. Named groups say which form matched.
 _DATE = (
@@ -88,10 +90,11 @@ _DATE = (
     rf"|(?:{_DAY}(?:st|nd|rd|th|\.)?\s*)(?P<{{p}}dmname>{MONTH_NAME})[\s,]+(?P<{{p}}dmyear>{_YEAR})"
     rf"|(?P<{{p}}season>{_SEASON})(?:[\s,]+|-)(?:(?P<{{p}}syear>{_YEAR})|{_YY}(?P<{{p}}syy>\d\d))"
     rf"|(?P<{{p}}cjyear>{_YEAR})\s*{_YEAR_MARK}\s*(?:(?P<{{p}}cjmonth>{_MM})(?:\s*{_MONTH_MARK}|(?!\d)))?"
+    rf"|(?P<{{p}}acyear>{_YEAR})\s?/\s?(?P<{{p}}acnext>{_YEAR}|1[3-9]|[2-9]\d)(?!\d)"  # '2015/16'
     rf"|(?P<{{p}}ymyear>{_YEAR})\s?[-/.]\s?(?P<{{p}}ymmonth>{_MM})(?:[-/.]\d{{{{1,2}}}})?(?!\d)"
     rf"|(?:{_DAY}[/.\-])?(?P<{{p}}mymonth>{_MM})\s?[/.\-]\s?(?P<{{p}}myyear>{_YEAR})"
     rf"|(?P<{{p}}year>{_YEAR})"
-    rf"|{_YY}(?P<{{p}}yy>\d\d))(?![\d/])(?:\s?{_YEAR_SUFFIX}(?!{_W}))?"
+    rf"|{_YY}(?P<{{p}}yy>\d\d))(?![\d/])(?:\s?(?:{_YEAR_SUFFIX}|{_JOINING_LEAVING})(?!{_W}))?"
 )
 _OPEN = rf"(?P<{{p}}open>{_alternation(_ENDS.present)})(?!{_W})"
 # Forms read only as both ends of a range ('01/19–03/21', '03.19 – heute', '2016 Apr – 2019 Feb'): alone, a
@@ -104,7 +107,8 @@ _YEAR_PAIR = (rf"(?P<pair_a>{_YEAR})(?:\s*[–—]\s*|\s*-\s*(?=(?:1[3-9]|[2-9]\
 _SHORT_YEARS_BACK = 50  # how far back a two-digit year of these forms is read
 _SHORT = (rf"(?:(?P<{{p}}nm>{_MM})/(?P<{{p}}nyy>\d\d)(?![\d/])|(?P<{{p}}dm>0[1-9]|1[0-2])\.(?P<{{p}}dyy>\d\d)(?![\d.])"
           rf"|(?P<{{p}}ynyear>{_YEAR})\.?[\s,\-]+(?P<{{p}}ynname>{MONTH_NAME})(?!{_W}))")  # '2019. március'
-_SEP = (r"\s*(?:[-–—‒―~\u00ad\u2010\u2011\u2212→]+|\bto(?=present)"
+# ... or a tab between a start and an end in cells of their own ('2021-02<TAB>present': From and To columns)
+_SEP = (r"\s*(?:[-–—‒―~\u00ad\u2010\u2011\u2212→]+|\t|\bto(?=present)"
         rf"|(?<!{_W}){_alternation(_ENDS.until)}(?!{_W}):?)\s*")  # ':' of a form's label: 'From: 03/2019 To: present'
 _SINCE = _alternation(_ENDS.since)
 _OPENERS = _alternation(_ENDS.opening)  # read only before a range with an end: a lone 'de 2019' is no period
@@ -124,8 +128,8 @@ _RANGE = re.compile(
 )
 _POINT = re.compile(rf"(?<![/.])(?<!{_W})" + _DATE.format(p="a_") + rf"(?!{_W})", re.IGNORECASE)
 _UPDATED = re.compile(rf"(?<!{_W}){_alternation(_ENDS.updated)}(?!{_W})\W*", re.IGNORECASE)
-_END_GROUPS = ("b_mname", "b_dmname", "b_season", "b_cjyear", "b_ymyear", "b_myyear", "b_year", "b_yy", "b_nyy",
-               "b_dyy", "b_ynyear")
+_END_GROUPS = ("b_mname", "b_dmname", "b_season", "b_acyear", "b_cjyear", "b_ymyear", "b_myyear", "b_year", "b_yy",
+               "b_nyy", "b_dyy", "b_ynyear")
 
 
 @dataclass(frozen=True)
@@ -143,15 +147,21 @@ class _Point:
     month: int | None  # None: the year only
     jalali: bool = False
     season: tuple[int, int] | None = None  # first and last month of a season ('Fall 2014')
+    school_from: int | None = None  # the first year of school years ('2015/16': September 2015 – August 2016)
 
     def first(self) -> int:
         """The first month the point stands for (mid-year for a bare year: it starts in July)."""
         if self.season:
             start, end = self.season
-            return month_index(self.year - (start > end), start)  # winter 2015 starts in December 2014
+            # winter 2015 starts in December 2014; the school year 2015/16 in September 2015
+            return month_index(self.school_from or self.year - (start > end), start)
         if self.jalali:  # the Iranian academic/fiscal year runs Mehr … Shahrivar
             return _jalali_to_month(self.year, self.month or 7)
         return month_index(self.year, self.month or 7)
+
+    def by_year(self) -> bool:
+        """Whether the point gives years only (a bare year, school years), its months assumed."""
+        return self.month is None and (self.season is None or self.school_from is not None)
 
     def last(self) -> int:
         """The last month the point stands for (mid-year for a bare year: it ends in June)."""
@@ -160,6 +170,20 @@ class _Point:
         if self.jalali:
             return _jalali_to_month(self.year, self.month or 6)
         return month_index(self.year, self.month or 6)
+
+
+_SCHOOL_YEAR = (9, 8)  # '2015/16' and '2015/2016' are school years: September 2015 to August 2016
+
+
+def _school_years(point: _Point) -> bool:
+    """Whether a point is school years that read as such: 'A/B' with B after A, at most a decade later."""
+    return point.school_from is not None and point.school_from < point.year <= point.school_from + 10
+
+
+def _school_year(point: _Point) -> bool:
+    """One school year ('2015/16'): a period of its own, as a season is. Alone, 'A/B' further apart is
+    as likely two versions ('Windows Server 2008/2012') as a span."""
+    return point.school_from is not None and point.year == point.school_from + 1
 
 
 def _century(yy: str, as_of: int) -> int:
@@ -189,6 +213,10 @@ def _point(m: re.Match[str], p: str, as_of: int) -> _Point:
     if g[p + "season"]:
         year = int(g[p + "syear"]) if g[p + "syear"] else _century(g[p + "syy"], as_of)
         return _Point(year, None, season=_SEASONS[fold(g[p + "season"])])
+    if g[p + "acyear"]:
+        first, last = int(g[p + "acyear"]), g[p + "acnext"]
+        return _Point(int(last) if len(last) == 4 else first - first % 100 + int(last), None, season=_SCHOOL_YEAR,
+                      school_from=first)
     for y, mo in (("cjyear", "cjmonth"), ("ymyear", "ymmonth"), ("myyear", "mymonth")):
         if g[p + y]:
             year = int(g[p + y])
@@ -236,8 +264,10 @@ def _scan(text: str, as_of: int) -> Iterator[tuple[Found, bool]]:
         is_open = bool(g["open"] or g["short_open"] or g["onwards"] or g["dangling"])
         has_end = is_open or any(g[k] for k in _END_GROUPS)
         a = _point(m, "a_", as_of)
-        lone_season = (a.season is not None and not has_end and not g["since"] and g["a_season"][0].isupper()
-                       and fold(g["a_season"]) in _LONE_SEASONS)
+        if a.school_from is not None and not _school_years(a):
+            continue
+        named = bool(g["a_season"]) and g["a_season"][0].isupper() and fold(g["a_season"]) in _LONE_SEASONS
+        lone_season = a.season is not None and not has_end and not g["since"] and (named or _school_year(a))
         if not has_end and not g["since"] and not lone_season:
             continue
         if a.jalali and not (1300 <= a.year < 1500):
@@ -245,12 +275,14 @@ def _scan(text: str, as_of: int) -> Iterator[tuple[Found, bool]]:
         if (g["a_nyy"] or g["a_dyy"]) and a.year < as_of // 12 - _SHORT_YEARS_BACK:
             continue  # '10.50 – 12.99' is a price or a score more likely than October 1950
         start, end = a.first(), a.last() if lone_season else as_of
-        coarse = a.month is None and a.season is None
+        coarse = a.by_year()
         ongoing = not lone_season and (not has_end or is_open)
         if has_end and not is_open:
             b = _point(m, "b_", as_of)
+            if b.school_from is not None and not _school_years(b):
+                continue
             end = b.last()
-            coarse = coarse or (b.month is None and b.season is None)
+            coarse = coarse or b.by_year()
             if a.year == b.year and not (a.jalali or b.jalali) and not (a.season or b.season):
                 if a.month is None:  # '2019 – Mar 2019', '2019 – 2019': from January
                     start = month_index(a.year, 1)

@@ -27,7 +27,8 @@ _PLACE_WORDS = 3  # a bullet with a range and at most this many other words ('Re
 _MAY_HOLD_JOBS: frozenset[SectionKind] = frozenset({"preamble", "other", "summary", "skills"})
 # What may stand before a range that starts a position header inside a bullet.
 _CLOSES_LINE = re.compile(r"\s*\)\s*(?:\W*\w+){0,3}\W*$")  # '(2019 – 2021)' at the end, perhaps a place after it
-_SET_APART = re.compile(rf"(?:^[\s{re.escape(_BULLETS)}]*(?:\(?\d{{1,2}}[.)]\s*)?|[—–|,·:(\[•-]\s*|\s{{2,}}|\t)$")
+_SET_APART = re.compile(rf"(?:^[\s{re.escape(_BULLETS)}]*(?:\(?\d{{1,2}}[.)]\s*)?|[—–|,·:(\[•-]\s*|\s{{2,}}|\t"
+                        r"|(?:\.{3,}|…+)\s*)$")  # … or dot leaders ('>> Volta Payments ....... Oct 2019 – Present')
 # A duration printed beside the dates or under a company: '(5 years 11 months)', '(1y.)', '· 10 mos'.
 # One-letter units need their period ('1y.', '10m.'), so that '3M' stays a company.
 _YEARS = r"(?:years?|yrs?|y\.|jahre?|ans?|años|anos|år|лет|года?|г\.|年)"
@@ -152,7 +153,7 @@ def _own_cell(text: str, found: Found) -> bool:
 
 def _balanced(text: str) -> str:
     """Drop brackets left unpaired by splitting or by taking the dates out ('(part-time' → 'part-time')."""
-    for left, right in ("()", "[]"):
+    for left, right in ("()", "[]", "（）"):
         if text.count(left) != text.count(right):
             text = text.replace(left, " ").replace(right, " ")
     return " ".join(text.split())

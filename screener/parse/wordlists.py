@@ -95,6 +95,9 @@ class OpenEnds(Strict):
     onwards: list[Word] = Field(description="After a start with no end: '2020 onwards'.")
     until: list[Word] = Field(description="Between the two ends, besides dashes: 'to', 'bis', 'hasta', 'по'.")
     updated: list[Word] = Field(description="Before the date a CV was last edited: 'Last updated January 2015'.")
+    joining_leaving: list[Word] = Field(
+        default_factory=list, description="After a date, the word for joining or leaving an employer then: "
+                                          "'2015年4月 入社 ～ 2020年3月 退社'.")
 
 
 class Season(Strict):
