@@ -80,14 +80,6 @@ def _as_of(value: str | None) -> date:
         raise typer.BadParameter(f"'{value}' is not a date in the form YYYY-MM-DD", param_hint="--as-of") from None
 
 
-def write_output(text: str, output: Path | None) -> None:
-    """Write to stdout, or atomically to a file (a temporary file renamed into place)."""
-    from screener.report.output import report_output
-
-    with report_output(output) as out:
-        out.write(text)
-
-
 def _version(value: bool) -> None:
     if value:
         print(f"screener {__version__}")
@@ -237,6 +229,8 @@ def parse_command(
     screener = _screener(None, as_of, pdf_backend)
     view = parsed_view(screener.screen_file(file))
     if fmt is ParseFormat.json:
+        from screener.report.output import write_output
+
         write_output(json.dumps(view, indent=2, ensure_ascii=False) + "\n", None)
     else:
         print_parsed(view, Console(highlight=False, emoji=False))

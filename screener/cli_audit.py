@@ -114,7 +114,7 @@ def impact_command(
     """Selection and scoring rates and impact ratios per category (four-fifths rule flagged)."""
     from screener.audit import impact_formats
     from screener.audit.impact import impact
-    from screener.cli import write_output
+    from screener.report.output import write_output
 
     try:
         data = json.loads(report.read_text(encoding="utf-8"))

@@ -96,10 +96,10 @@ def draft(
     Year counts become 'years' requirements, skills under minimum / required headings minimums, and
     those under nice-to-have / bonus / preferred headings weighted nice-to-haves; each requirement
     carries a comment with the posting line it came from. Read it, then run 'screener rules validate'."""
-    from screener.cli import write_output
     from screener.errors import ExtractError
     from screener.extract import extract, read_file
     from screener.extract.limits import Limits
+    from screener.report.output import write_output
     from screener.rules import parse_rules
     from screener.rules.draft import draft_rules
 

@@ -51,6 +51,12 @@ def report_output(output: Path | None) -> Iterator[TextIO]:
         raise
 
 
+def write_output(text: str, output: Path | None) -> None:
+    """Write ``text`` to standard output, or atomically to a file (see :func:`report_output`)."""
+    with report_output(output) as out:
+        out.write(text)
+
+
 def _open_beside(output: Path) -> tuple[TextIO, str]:
     if output.is_dir():
         raise ScreenerError(f"cannot write the report to '{output}': it is a folder")
