@@ -77,6 +77,11 @@ from screener.parse.sections import heading_kind, split_sections
     ("HỌC VẤN", False, "education"),
     ("الخبرة العملية", False, "experience"),
     ("التعليم", False, "education"),
+    # letter-spaced, as designed templates print headings
+    ("W O R K   E X P E R I E N C E", False, "experience"),
+    ("E X P E R I E N C E", True, "experience"),
+    ("S K I L L S", False, "skills"),
+    ("P R O F E S S I O N A L  E X P E R I E N C E", False, "experience"),
 ])
 def test_headings(text: str, heading: bool, kind: str) -> None:
     assert heading_kind(Line(text, 1, heading=heading)) == kind
@@ -91,6 +96,7 @@ def test_headings(text: str, heading: bool, kind: str) -> None:
     "Stack: Go, Kafka, Docker",
     "Tech stack: Go",
     "Work — Acme Corp, Lead Engineer",
+    "A B C D",
 ])
 def test_job_titles_and_sentences_are_not_headings(text: str) -> None:
     assert heading_kind(Line(text, 1, heading=True)) is None

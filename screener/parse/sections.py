@@ -20,6 +20,8 @@ _ORNAMENT = re.compile(r"^(?:[^\w(\[（【]|_|\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVX]{
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）|【[^【】]*】")
 # Where a heading's words end and other words begin: 'Experience — 10 years', '工作经历：…', 'Skills: Go'
 _AFTER_HEADING = re.compile(r"\s+[-–—|·•~]+\s+|\s*[:：|]\s*|\s*[—–]\s*")
+# A heading printed letter by letter, as designed templates space their capitals (normalised: 'w o r k e x p')
+_LETTER_SPACED = re.compile(r"\w(?: \w){3,}")
 _UNDATED: tuple[SectionKind, ...] = ("skills", "summary", "other")  # sections that hold no dated entries
 _NOT_A_YEAR = 10**6  # 'as of' for reading ranges in a heading's extra words, where only their place matters
 
@@ -42,6 +44,8 @@ def _exact(text: str, vocab: Vocabulary) -> SectionKind | None:
     norm = normalise(text)
     if not norm:
         return None
+    if _LETTER_SPACED.fullmatch(norm):  # 'W O R K   E X P E R I E N C E'
+        return vocab.unspaced_headings.get(norm.replace(" ", ""))
     return vocab.headings.get(norm) or vocab.headings.get(norm.replace(" ", ""))
 
 

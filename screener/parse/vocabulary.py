@@ -72,9 +72,11 @@ class Vocabulary:
     column_labels: frozenset[str] = frozenset()  # normalised words of a table's column headings ('period')
     work_modes: frozenset[str] = frozenset()  # normalised phrases of how a job is done ('remote', 'full time')
     job_titles: re.Pattern[str] = field(init=False, compare=False)
+    unspaced_headings: Mapping[str, SectionKind] = field(init=False, compare=False)  # 'workexperience' → kind
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "job_titles", words_pattern(self.title_words, compounds=True))
+        object.__setattr__(self, "unspaced_headings", {k.replace(" ", ""): v for k, v in self.headings.items()})
 
     def extended(self, headings: Mapping[Any, Iterable[str]] | None = None,  # keys: section kinds
                  job_titles: Iterable[str] = ()) -> Vocabulary:
