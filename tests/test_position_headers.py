@@ -56,3 +56,36 @@ def test_start_and_end_in_from_and_to_columns_of_a_table(start: str, end: str, c
 """, markdown=True)
     assert spans(resume) == [("Senior Backend Engineer", "Garonne Pay", "2021-02", "2026-11"),
                              ("Backend Developer", "Loire Commerce", "2017-05", "2021-01")]
+
+
+@pytest.mark.parametrize(("title", "organisation", "current", "earlier"), [
+    ("Engenheira de Software Sênior", "Paulista Pagamentos S.A.", "fev/2019 – atual", "ago/2014 – jan/2019"),
+    ("Desarrolladora Backend", "Turia Pagos S.L.", "feb. 2019 – actualidad", "ago. 2014 – ene. 2019"),
+    ("Senior Backend Engineer", "Northwind Ltd", "Feb 2019 – Present", "Aug 2014 – Jan 2019"),
+])
+def test_a_header_its_dates_and_its_details_run_into_one_paragraph(title: str, organisation: str, current: str,
+                                                                   earlier: str) -> None:
+    """A lost line break (a Markdown paragraph, a pasted CV): 'Title — Company dates Details.' is a job."""
+    resume = resume_of(f"""
+EXPERIENCE
+
+{title} — {organisation} {current} Go, Kafka and Redis on the payments platform.
+
+Backend Developer — Carioca Sistemas {earlier} MySQL and Docker.
+
+EDUCATION
+BSc Computer Science — USP, 2010 – 2014
+""")
+    assert spans(resume) == [(title, organisation, "2019-02", "2026-11"),
+                             ("Backend Developer", "Carioca Sistemas", "2014-08", "2019-01")]
+
+
+def test_a_detail_sentence_with_a_role_and_dates_inside_a_job_is_no_job() -> None:
+    resume = resume_of("""
+EXPERIENCE
+
+Backend Engineer — Acme Ltd, Jan 2018 – Present
+Led the move to Go as tech lead 2019 – 2020 for the payments team.
+Moved the ledger to Kafka — with the Platform Lead 2021 – 2022 while on call.
+""")
+    assert spans(resume) == [("Backend Engineer", "Acme Ltd", "2018-01", "2026-11")]

@@ -102,6 +102,8 @@ def _anchor(line: Line, above: Line | None, as_of: int, titles: re.Pattern[str])
             return found  # 'Since March 2019 I have worked at Acme as a Backend Engineer, …'
         if _words(before + " " + after) > _MAX_HEADER_WORDS:
             continue
+        if prose and not _BULLET.match(text) and _header_then_details(before, after, titles):
+            return found
         if prose and not (_SET_APART.search(before) and (not before.rstrip().endswith("(")
                                                          or _CLOSES_LINE.match(after))):
             continue
@@ -110,6 +112,17 @@ def _anchor(line: Line, above: Line | None, as_of: int, titles: re.Pattern[str])
             continue  # '• 2022 – 2023: led the migration …' is a detail; '• 2020 – Now: Engineer, Acme' a job
         return found
     return None
+
+
+def _header_then_details(before: str, after: str, titles: re.Pattern[str]) -> bool:
+    """A job's header, dates and details run into one paragraph ('Engenheira de Software Sênior —
+    Paulista Pagamentos S.A. fev/2019 – atual Go, Kafka e Redis …', a line break lost): before the
+    range, a title and an organisation set apart (two or three pieces, each opening with a capital);
+    after it, a detail that opens with a capital too. 'Led the move to Go as tech lead 2019 – 2020.'
+    is one piece, a detail of its job."""
+    pieces = [p for p in _SEPARATORS.split(before.strip()) if _words(p)]
+    return 2 <= len(pieces) <= 3 and all(p[0].isupper() for p in pieces) and bool(titles.search(before)) \
+        and after.strip()[:1].isupper()
 
 
 def _prose_header(text: str, titles: re.Pattern[str]) -> str | None:
