@@ -89,3 +89,74 @@ Led the move to Go as tech lead 2019 – 2020 for the payments team.
 Moved the ledger to Kafka — with the Platform Lead 2021 – 2022 while on call.
 """)
     assert spans(resume) == [("Backend Engineer", "Acme Ltd", "2018-01", "2026-11")]
+
+
+@pytest.mark.parametrize(("sentence", "start", "end"), [
+    ("Working as Senior Software Engineer in Tata Fintech Services Ltd, Hyderabad from Jul 2014 to till date.",
+     "2014-07", "2026-11"),
+    ("Currently working as a Senior Software Engineer at Tata Fintech Services Ltd since March 2019.",
+     "2019-03", "2026-11"),
+    ("Worked as Senior Software Engineer with Tata Fintech Services Ltd from 01/2012 to 06/2016.",
+     "2012-01", "2016-06"),
+])
+def test_a_job_told_in_a_sentence_that_closes_with_its_dates(sentence: str, start: str, end: str) -> None:
+    resume = resume_of(f"""
+PROFESSIONAL SUMMARY
+Having 12 years of experience in backend systems.
+
+WORK EXPERIENCE
+{sentence}
+""")
+    assert spans(resume) == [("Senior Software Engineer", "Tata Fintech Services Ltd", start, end)]
+
+
+_CLIENT_PROJECTS = """
+WORK EXPERIENCE
+Working as Senior Software Engineer in Tata Fintech Services Ltd, Hyderabad from Jul 2014 to till date.
+
+PROJECTS
+Project: Payment Gateway Modernisation
+{client}
+Duration: {first}
+Environment: Go, Kafka
+Role: Senior Software Engineer
+
+Project: Loan Origination System
+{client}
+Duration: {second}
+Environment: Java, MySQL
+"""
+
+
+def _skill_months(text: str, loaded_rules) -> dict[str, int]:
+    from screener.experience import RoleClassifier, measure, vocabulary_for
+    from screener.skills import SkillFinder
+
+    vocab = vocabulary_for(loaded_rules.rules)
+    resume = resume_of(text)
+    exp = measure(resume, loaded_rules.rules, SkillFinder(loaded_rules.rules),
+                  RoleClassifier(loaded_rules.rules.roles, vocab))
+    return {"total": exp.total_months, **{s: exp.skills[s].dated_months for s in ("go", "kafka", "mysql")}}
+
+
+@pytest.mark.parametrize("client", ["Client: HDFC Bank", "Customer: Pan-India NBFC", "End client: Axis Retail"])
+@pytest.mark.parametrize(("first", "second", "go", "mysql"), [
+    ("Jan 2020 – till date", "Jul 2014 – Dec 2019", 83, 66),
+    ("03/2022 – 10/2024", "08/2016 – 02/2022", 32, 67),
+])
+def test_client_projects_within_a_job_count_their_stack_for_their_own_months(
+        loaded_rules, client: str, first: str, second: str, go: int, mysql: int) -> None:
+    """A consultancy CV: one employer in a sentence, then projects each for a client within its span."""
+    months = _skill_months(_CLIENT_PROJECTS.format(client=client, first=first, second=second), loaded_rules)
+    assert months == {"total": 149, "go": go, "kafka": go, "mysql": mysql}
+
+
+@pytest.mark.parametrize(("client", "first"), [
+    ("", "Jan 2020 – till date"),  # no client: a project of one's own
+    ("Client: HDFC Bank", "Jan 2012 – Dec 2013"),  # before the job: not work of it
+])
+def test_projects_without_a_client_or_outside_every_job_are_never_experience(loaded_rules, client: str,
+                                                                             first: str) -> None:
+    months = _skill_months(_CLIENT_PROJECTS.format(client=client, first=first, second="Jan 2011 – Jun 2012"),
+                           loaded_rules)
+    assert months == {"total": 149, "go": 0, "kafka": 0, "mysql": 0}

@@ -48,6 +48,7 @@ _COLON = re.compile(r"\s*[)\]]?\s*[:：]")  # what follows a range and a colon
 _CLAUSE = re.compile(r"\s+[—–-]\s+|\s*;\s*|\.\s+")
 _PROSE_ROLE = re.compile(r"\bas (?:an? |the )?(?P<title>[^,.;()]+?)(?=\s+(?:at|for|with|in)\s|[,.;()]|$)")
 _PROSE_EMPLOYER = re.compile(r"\b(?:at|for|joined|with)\s+(?P<org>(?-i:[A-Z])[^,.;()]*?)(?=\s+as\s|[,.;()]|$)")
+_PROSE_EMPLOYER_IN = re.compile(r"\bin\s+(?P<org>(?-i:[A-Z])[^,.;()]*?)(?=\s+(?:as|from|since)\s|[,.;()]|$)")
 
 
 def _words(text: str) -> int:
@@ -98,7 +99,7 @@ def _anchor(line: Line, above: Line | None, as_of: int, titles: re.Pattern[str])
         if _own_cell(text, found):
             return found
         before, after = text[:found.start], text[found.end:]
-        if not _BULLET.match(text) and not before.strip() and _prose_header(after, titles):
+        if not _BULLET.match(text) and _told_in_prose(before, after, titles):
             return found  # 'Since March 2019 I have worked at Acme as a Backend Engineer, …'
         if _words(before + " " + after) > _MAX_HEADER_WORDS:
             continue
@@ -125,13 +126,24 @@ def _header_then_details(before: str, after: str, titles: re.Pattern[str]) -> bo
         and after.strip()[:1].isupper()
 
 
+def _told_in_prose(before: str, after: str, titles: re.Pattern[str]) -> str | None:
+    """A job told in a sentence that its range opens ('Since March 2019 I have worked at Acme as …') or
+    closes ('Working as Senior Software Engineer in Tata Fintech, Hyderabad from Jul 2014 to till
+    date.'), as 'Title, Organisation'; None for any other sentence."""
+    if not before.strip():
+        return _prose_header(after, titles)
+    if not after.strip(" .;"):
+        return _prose_header(before, titles)
+    return None
+
+
 def _prose_header(text: str, titles: re.Pattern[str]) -> str | None:
-    """'… I have worked at Trellis Pay as a Senior Engineer, building …' after a sentence's opening
-    range: a job told in prose, as 'Senior Engineer, Trellis Pay'. Both a title after 'as' and a
-    capitalised employer after 'at', 'for' or 'joined' are needed: 'Since 2021 I have led the
+    """'… I have worked at Trellis Pay as a Senior Engineer, building …' beside a sentence's range: a
+    job told in prose, as 'Senior Engineer, Trellis Pay'. Both a title after 'as' and a capitalised
+    employer after 'at', 'for', 'joined' (or else 'in') are needed: 'Since 2021 I have led the
     payments team' is a detail of the job it sits in."""
     role = _PROSE_ROLE.search(text)
-    employer = _PROSE_EMPLOYER.search(text)
+    employer = _PROSE_EMPLOYER.search(text) or _PROSE_EMPLOYER_IN.search(text)
     if role is None or employer is None or not titles.search(role.group("title")):
         return None
     return f"{role.group('title').strip()}, {employer.group('org').strip()}"
@@ -212,13 +224,39 @@ def find_positions(sections: tuple[Section, ...], as_of: int,
     titles = vocab.job_titles
     positions = [p for s in sections if s.kind == "experience" for p in _positions_in(s, as_of, vocab)]
     if positions:
-        return tuple(positions), ()
+        return tuple(positions + _client_projects(sections, positions, as_of, vocab)), ()
     positions = [p for s in sections if s.kind in _MAY_HOLD_JOBS for p in _positions_in(s, as_of, vocab)
                  if s.kind != "skills" or titles.search(p.title)]
     if not positions:
         return (), ()
     return tuple(positions), (f"no_experience_heading: no experience heading was found; {len(positions)} "
                               "dated line(s) outside one were read as positions",)
+
+
+def _client_projects(sections: tuple[Section, ...], jobs: list[Position], as_of: int,
+                     vocab: Vocabulary) -> list[Position]:
+    """Projects listed apart from the jobs, each done for a client ('Client: HDFC Bank') within the span
+    of a job ('Working as … from Jul 2014 to till date', then 'Project: …', 'Duration: Jan 2020 – till
+    date', 'Environment: Go, Kafka'), as consultancies' CVs list them: each is work at that job for its
+    own months, so that its stack counts for those months. A project with no client, or outside every
+    job, stays a project: never experience."""
+    out: list[Position] = []
+    for section in sections:
+        if section.kind != "projects":
+            continue
+        for project in _positions_in(section, as_of, vocab):
+            job = next((j for j in jobs if j.dates.start <= project.dates.start <= project.dates.end <= j.dates.end),
+                       None)
+            if job is not None and any(_label(line) in vocab.client_labels for line in project.lines):
+                title = project.title if vocab.job_titles.search(project.title) else job.title
+                out.append(replace(project, title=title, organisation=job.organisation))
+    return out
+
+
+def _label(line: Line) -> str:
+    """The label of a 'Label: value' line, normalised ('' when it has none)."""
+    label = _FIELD_LABEL.match(line.text.strip())
+    return normalise(label["label"]) if label else ""
 
 
 def _shared_details(positions: list[Position]) -> list[Position]:
@@ -410,7 +448,7 @@ def _positions_in(section: Section, as_of: int, vocab: Vocabulary) -> list[Posit
         if _COLON.match(after) and titles.search(before):
             after = ""  # 'Staff Engineer (2021 – present): Go, Kafka.': after the colon, the role's details
         anchor_text = _DURATION.sub(" ", before + "\t" + after)
-        if not before.strip() and (told := _prose_header(after, titles)):
+        if told := _told_in_prose(before, after, titles):
             anchor_text = told
         around = list(lines[starts[k]:i])
         for line in lines[i + 1:min(i + 3, end)]:

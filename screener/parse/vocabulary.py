@@ -71,6 +71,7 @@ class Vocabulary:
     job_details: frozenset[str] = frozenset()  # normalised labels of a job's detail lines ('tech stack')
     column_labels: frozenset[str] = frozenset()  # normalised words of a table's column headings ('period')
     work_modes: frozenset[str] = frozenset()  # normalised phrases of how a job is done ('remote', 'full time')
+    client_labels: frozenset[str] = frozenset()  # normalised labels of a project's client line ('client')
     job_titles: re.Pattern[str] = field(init=False, compare=False)
     unspaced_headings: Mapping[str, SectionKind] = field(init=False, compare=False)  # 'workexperience' → kind
 
@@ -86,7 +87,7 @@ class Vocabulary:
             more.update({normalise(p): kind for p in phrases if normalise(p)})  # type: ignore[misc]
         return Vocabulary(more, self.heading_keywords, self.heading_qualifiers,
                           self.title_words + tuple(job_titles), self.job_details, self.column_labels,
-                          self.work_modes)
+                          self.work_modes, self.client_labels)
 
 
 @cache
@@ -98,4 +99,5 @@ def default_vocabulary() -> Vocabulary:
     return Vocabulary(headings, keywords, frozenset(normalise(q) for q in sections.qualifiers),  # type: ignore[arg-type]
                       tuple(wordlists.titles().job_titles), frozenset(normalise(d) for d in sections.job_details),
                       frozenset(normalise(c) for c in sections.column_labels),
-                      frozenset(normalise(m) for m in wordlists.titles().work_modes))
+                      frozenset(normalise(m) for m in wordlists.titles().work_modes),
+                      frozenset(normalise(c) for c in sections.client_labels))

@@ -141,6 +141,9 @@ class Sections(Strict):
     column_labels: list[Word] = Field(
         default_factory=list, description="Words of a table's column headings over the jobs ('Company / Role   "
                                           "Period'): a line of nothing else is no job's header.")
+    client_labels: list[Word] = Field(
+        default_factory=list, description="Labels of a project's client line ('Client: HDFC Bank'): such a project "
+                                          "within the span of a job is work of that job for its months.")
 
 
 class Titles(Strict):
