@@ -20,6 +20,7 @@ from screener.extract import Limits, extract, extract_file
 from screener.extract.docx import extract_docx
 from screener.extract.sniff import sniff
 from screener.extract.zipparts import Budget, parse_tree
+from screener.pipeline import Screener
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -129,6 +130,79 @@ def test_a_one_row_table_laying_out_the_page_is_read_column_by_column() -> None:
     lines = [line.text for line in extract_docx(out.getvalue(), Limits()).lines]
     assert lines == ["Hamid Rezaei", "Contact", "hamid@example.com", "Skills", "Go, Kafka", "Experience",
                      "Senior Backend Engineer — Caspian Pay", "Apr 2020 – Present", "Payment switch in Go."]
+
+
+def _entries_table(document: docx.document.Document) -> None:
+    """Two jobs as a Word CV template lays them out: a row each, [title, company and bullets | dates
+    and place]; the second job's dates are broken over two lines of their cell after the dash."""
+    table = document.add_table(rows=2, cols=2)
+    for row, cells in zip(table.rows, [
+            (("Senior Backend Engineer", "Acme Payments GmbH", "• Built the payment switch in Go and Kafka.",
+              "• Ran the MySQL and Redis clusters."), ("Jan 2019 – Present", "Berlin, Germany")),
+            (("PHP Developer", "Globex Ltd", "• Wrote Laravel services in Docker."), ("Mar 2015 –", "Dec 2018"))],
+            strict=True):
+        for cell, lines in zip(row.cells, cells, strict=True):
+            cell.text = lines[0]
+            for line in lines[1:]:
+                cell.add_paragraph(line.removeprefix("• "), style="List Bullet" if line[0] == "•" else None)
+
+
+def test_a_row_of_multi_line_cells_reads_as_one_entry_each_cell_beside_the_other(
+        tmp_path: Path, screener: Screener) -> None:
+    """The cells' short header lines side by side, then the bullets: a cell's second line is not read
+    after the other cell's bullets, so each job keeps its dates (the second job's range is whole)."""
+    document = docx.Document()
+    document.add_heading("Experience", level=1)
+    _entries_table(document)
+    document.add_heading("Education", level=1)
+    document.add_paragraph("BSc Computer Science, TU Berlin, 2010 – 2014")
+    document.save(tmp_path / "cv.docx")
+    outcome = screener.screen_file(tmp_path / "cv.docx")
+    assert [line.text for line in outcome.document.lines][1:8] == [
+        "Senior Backend Engineer\tJan 2019 – Present", "Acme Payments GmbH\tBerlin, Germany",
+        "• Built the payment switch in Go and Kafka.", "• Ran the MySQL and Redis clusters.",
+        "PHP Developer\tMar 2015 – Dec 2018", "Globex Ltd", "• Wrote Laravel services in Docker."]
+    jobs = {p.title: (p.dates.text, p.text) for p in outcome.resume.positions}
+    assert jobs["PHP Developer"][0] == "Mar 2015 – Dec 2018"
+    assert "Laravel" in jobs["PHP Developer"][1] and "Laravel" not in jobs["Senior Backend Engineer"][1]
+    assert outcome.experience.skills["laravel"].dated_months == 46
+    assert outcome.experience.skills["kafka"].dated_months == outcome.resume.positions[0].dates.months
+
+
+def test_a_heading_cell_beside_its_entries_is_read_before_them() -> None:
+    """A label column ([Experience | the jobs]): the heading is its own line, not glued to a title."""
+    document = docx.Document()
+    label, entries = document.add_table(rows=2, cols=2).rows[0].cells
+    label.paragraphs[0].add_run("Experience").bold = True
+    entries.text = "Senior Backend Engineer, Acme Payments"
+    entries.add_paragraph("Jan 2019 – Present")
+    out = io.BytesIO()
+    document.save(out)
+    lines = [(line.text, line.heading) for line in extract_docx(out.getvalue(), Limits()).lines]
+    assert lines == [("Experience", True), ("Senior Backend Engineer, Acme Payments", False),
+                     ("Jan 2019 – Present", False)]
+
+
+def test_a_sidebar_row_under_a_name_row_is_read_column_by_column() -> None:
+    """A page laid out as a table of two rows (the name across, then [sidebar | main column]): the row
+    whose cells hold headings of their own is columns, so no sidebar line is glued to a job's."""
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    top = table.rows[0].cells
+    top[0].merge(top[1]).text = "Hamid Rezaei"
+    sidebar, main = table.rows[1].cells
+    sidebar.text = "Contact"
+    for text, heading in (("hamid@example.com", False), ("Skills", True), ("Go, Kafka", False)):
+        sidebar.add_paragraph(text, style="Heading 2" if heading else None)
+    main.text = "Senior Backend Engineer — Caspian Pay"
+    for text in ("Apr 2020 – Present", "Payment switch in Go.", "Experience before"):
+        main.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    lines = [line.text for line in extract_docx(out.getvalue(), Limits()).lines]
+    assert lines == ["Hamid Rezaei", "Contact", "hamid@example.com", "Skills", "Go, Kafka",
+                     "Senior Backend Engineer — Caspian Pay", "Apr 2020 – Present", "Payment switch in Go.",
+                     "Experience before"]
 
 
 def test_text_box_is_read_once_despite_its_vml_fallback(cv: list[str]) -> None:
@@ -427,9 +501,9 @@ def test_devset_table_positions_keep_cell_order() -> None:
     order = ["Period\tRole\tCompany", "May 2026 – Present\tTech Lead, Event Platform\tBaltica Freight",
              "February 2021 – April 2026\tSenior Backend Developer\tBaltica Freight", "Education"]
     assert [body.index(text) for text in order] == sorted(body.index(text) for text in order)
-    # a cell's further lines follow its row: the bullets of the role, then the company's city
+    # a cell's further short line (the company's city) is read with the row's header, then the bullets
     row = body.index(order[1])
-    assert body[row + 1].startswith("• Leading the first Kafka rollout") and body[row + 3] == "Kraków"
+    assert body[row + 1] == "Kraków" and body[row + 2].startswith("• Leading the first Kafka rollout")
 
 
 @needs_shared

@@ -63,6 +63,21 @@ def test_hidden_html_elements_are_left_out_and_reported(tmp_path: Path, screener
     assert outcome.assessment.verdict != "pass"  # hidden text: a person checks it
 
 
+def test_an_html_table_row_of_block_cells_reads_as_one_entry(tmp_path: Path, screener: Screener) -> None:
+    """Cells holding paragraphs and lists (a browser CV theme's table): the title beside its dates, then
+    the bullets, not the dates after the bullets where no position can find them."""
+    row = ("<tr><td><p><b>{}</b></p><p>{}</p><ul><li>{}</li></ul></td><td><p>{}</p><p>{}</p></td></tr>")
+    body = (row.format("PHP Developer", "Globex Ltd", "Wrote Laravel services in Docker.", "Mar 2015 –", "Dec 2018")
+            + row.format("Backend Engineer", "Acme Payments", "Go services with Kafka.", "Jan 2019 –", "Dec 2022"))
+    page = f"<html><body><h2>Experience</h2><table>{body}</table><h2>Education</h2><p>BSc, 2010 – 2014</p>"
+    outcome = screened(tmp_path, screener, page.encode(), "cv.html")
+    assert [ln.text for ln in outcome.document.lines][1:7] == [
+        "PHP Developer\tMar 2015 – Dec 2018", "Globex Ltd", "• Wrote Laravel services in Docker.",
+        "Backend Engineer\tJan 2019 – Dec 2022", "Acme Payments", "• Go services with Kafka."]
+    assert outcome.experience.skills["laravel"].dated_months == 46
+    assert outcome.experience.skills["kafka"].dated_months == 48
+
+
 def test_html_is_sniffed_from_its_bytes_not_its_name() -> None:
     assert extract(html(), "cv.txt").kind == "html"
     assert extract(b"<p>Just a paragraph mentioning <b>Go</b></p>", "notes.html").kind == "text"
@@ -119,6 +134,29 @@ def test_odt_body_in_order_with_hidden_and_white_text_reported(tmp_path: Path, s
     assert doc.warnings == ('hidden text excluded: 17 characters formatted as hidden (text:display="none")',
                             "hidden text excluded: 4 characters in white on a white background")
     assert outcome.experience.skills["go"].dated_months == 48
+
+
+def test_an_odt_table_row_of_several_paragraphs_and_a_list_per_cell_reads_as_one_entry(
+        tmp_path: Path, screener: Screener) -> None:
+    """LibreOffice's CV tables: [title, company, bullets | a range broken after its dash]. Every cell's
+    lines are read (its list too), the header lines side by side, so the job keeps its dates and skills."""
+    def cell(*paragraphs: str, bullets: tuple[str, ...] = ()) -> str:
+        items = "".join(f"<text:list-item><text:p>{b}</text:p></text:list-item>" for b in bullets)
+        return ("<table:table-cell>" + "".join(f"<text:p>{p}</text:p>" for p in paragraphs)
+                + (f"<text:list>{items}</text:list>" if items else "") + "</table:table-cell>")
+
+    body = ('<text:h text:outline-level="1">Experience</text:h><table:table><table:table-row>'
+            + cell("PHP Developer", "Globex Ltd", bullets=("Wrote Laravel services in Docker.",))
+            + cell("Mar 2015 –", "Dec 2018") + "</table:table-row><table:table-row>"
+            + cell("Backend Engineer", "Acme Payments", bullets=("Go services with Kafka.",))
+            + cell("Jan 2019 – Dec 2022") + '</table:table-row></table:table><text:h text:outline-level="1">'
+            "Education</text:h><text:p>BSc Computer Science, 2010 – 2014</text:p>")
+    outcome = screened(tmp_path, screener, odt(odt_content(body)), "cv.odt")
+    assert [ln.text for ln in outcome.document.lines][1:7] == [
+        "PHP Developer\tMar 2015 – Dec 2018", "Globex Ltd", "• Wrote Laravel services in Docker.",
+        "Backend Engineer\tJan 2019 – Dec 2022", "Acme Payments", "• Go services with Kafka."]
+    assert outcome.experience.skills["laravel"].dated_months == 46
+    assert outcome.experience.skills["kafka"].dated_months == 48
 
 
 @pytest.mark.parametrize(("prolog", "body"), [

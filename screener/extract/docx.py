@@ -27,6 +27,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 
 from screener.errors import ExtractError
+from screener.extract.cells import Cell, row_lines
 from screener.extract.zipparts import Budget, Capped, XmlElement, iter_xml, parse_tree, read_guarded, read_xml, unsafe
 from screener.model import Document, Line
 
@@ -202,27 +203,16 @@ def _blocks(el: Element, ctx: _Ctx, out: list[tuple[str, bool]], filled: bool) -
             _blocks(child, ctx, out, filled or _filled(child))
 
 
-_LAYOUT_CELL_LINES = 3  # a cell this long, beside another, in a one-row table: a column of the page
-
-
 def _row(tr: Element, ctx: _Ctx, out: list[tuple[str, bool]], filled: bool, alone: bool = False) -> None:
-    """A table row as a person reads it: the first line of every cell on one line, TAB-separated
-    ('May 2026 – Present<TAB>Tech Lead<TAB>Acme'), then the cells' other lines in order. The only row
-    of its table with several lines in two cells or more lays out the page (a sidebar beside the main
-    column): its cells are read one after the other."""
-    cells: list[list[tuple[str, bool]]] = []
+    """A table row as a person reads it (:func:`screener.extract.cells.row_lines`)."""
+    cells: list[Cell] = []
     for tc in tr:
         if tc.tag in _SKIP or _placeholder(tc):
             continue
-        lines: list[tuple[str, bool]] = []
+        lines: Cell = []
         _blocks(tc, ctx, lines, filled or _filled(tc))
-        if lines:
-            cells.append(lines)
-    if len(cells) < 2 or (alone and sum(len(cell) >= _LAYOUT_CELL_LINES for cell in cells) >= 2):
-        out.extend(line for cell in cells for line in cell)
-        return
-    out.append(("\t".join(cell[0][0] for cell in cells), all(cell[0][1] for cell in cells)))
-    out.extend(line for cell in cells for line in cell[1:])
+        cells.append(lines)
+    out.extend(row_lines(cells, alone))
 
 
 def _inline(el: Element, ctx: _Ctx, parts: list[tuple[str, bool]], boxes: list[tuple[str, bool]],

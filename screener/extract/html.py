@@ -4,7 +4,8 @@ Scripts, styles and other non-text elements are dropped. Elements a reader canno
 ``aria-hidden="true"``, ``display:none``, ``visibility:hidden``, ``font-size:0``, inline or through a
 simple rule of a ``<style>`` block) are left out and named in the warnings, as hidden PDF text is.
 Block elements end lines, headings (``h1``–``h6``) are marked, list items get a bullet and table
-cells are separated by a TAB, as a right-hand column is in a PDF line.
+rows are read as DOCX rows are (:mod:`screener.extract.cells`): cells TAB-separated, as a right-hand
+column is in a PDF line.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections import Counter
 from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, ProcessingInstruction, Tag
 
 from screener.errors import ExtractError
+from screener.extract.cells import row_lines
 from screener.extract.text import decode
 from screener.model import Document, Line
 
@@ -97,7 +99,10 @@ class _Lines:
                 name = child.name
                 if name == "br":
                     self.flush()
-                elif name in _CELLS:
+                elif name == "tr":
+                    self.flush()
+                    self.row(child)
+                elif name in _CELLS:  # a cell outside a row
                     self.parts.append("\t")
                     self.walk(child)
                 elif name in _BLOCKS:
@@ -110,9 +115,23 @@ class _Lines:
                 else:
                     self.walk(child)
 
+    def row(self, tr: Tag) -> None:
+        """A table row as a person reads it (:func:`screener.extract.cells.row_lines`)."""
+        cells = []
+        for td in tr.find_all(_CELLS, recursive=False):
+            cell = _Lines()
+            cell.walk(td)
+            cell.flush()
+            cells.append([(line.text, line.heading) for line in cell.lines])
+        table = tr.find_parent("table")
+        for text, heading in row_lines(cells, alone=table is not None and len(table.find_all("tr", limit=2)) == 1):
+            self.add(text, heading)
+
     def flush(self) -> None:
         cells = [" ".join(cell.split()) for cell in "".join(self.parts).split("\t")]
-        text = "\t".join(cell for cell in cells if cell)
-        if text and text != "•":
-            self.lines.append(Line(text, len(self.lines) + 1, heading=self.heading and "\t" not in text))
+        self.add("\t".join(cell for cell in cells if cell), self.heading)
         self.parts, self.heading = [], False
+
+    def add(self, text: str, heading: bool) -> None:
+        if text and text != "•":
+            self.lines.append(Line(text, len(self.lines) + 1, heading=heading and "\t" not in text))

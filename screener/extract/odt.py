@@ -2,7 +2,7 @@
 
 The package is read through the same inflated-size budget and defusedxml parser as DOCX
 (:mod:`screener.extract.zipparts`). Headings (``text:h``) are marked, list items get a bullet, table
-cells are separated by a TAB and text boxes are read where they stand. Text a reader cannot see
+rows are read as DOCX rows are (:mod:`screener.extract.cells`) and text boxes where they stand. Text a reader cannot see
 (``text:display="none"``, hidden paragraphs and sections, white or sub-2 pt text set by an automatic
 style) is left out and named in the warnings.
 """
@@ -13,12 +13,14 @@ import io
 import zipfile
 import zlib
 from collections import Counter
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
 
 from screener.errors import ExtractError
+from screener.extract.cells import row_lines
 from screener.extract.zipparts import Budget, read_xml, unsafe
 from screener.model import Document, Line
 
@@ -109,13 +111,25 @@ class _Reader:
                 self.paragraph(child, bullet)
             elif child.tag == TEXT + "list-item":
                 self.blocks(child, bullet=True)
-            elif child.tag == TABLE + "table-row":
-                cells = [" ".join(" ".join(self.inline(p, []).split()) for p in cell if p.tag in _PARAGRAPHS)
-                         for cell in child if cell.tag == TABLE + "table-cell"]
-                if text := "\t".join(c for c in cells if c.strip()):
-                    self.lines.append((text, False))
+            elif child.tag == TABLE + "table":
+                self.table(child)
             elif child.tag not in _SKIPPED:
                 self.blocks(child, bullet)
+
+    def table(self, table: Element) -> None:
+        """A table row by row, each read as a person reads it (:func:`screener.extract.cells.row_lines`)."""
+        rows = list(_rows(table))
+        for row in rows:
+            cells = []
+            for cell in row:
+                if cell.tag == TABLE + "table-cell" and (why := self._why(cell)) is not None:
+                    self.excluded[why] += len("".join("".join(cell.itertext()).split()))
+                elif cell.tag == TABLE + "table-cell":
+                    outer, self.lines = self.lines, []
+                    self.blocks(cell)
+                    cells.append(self.lines)
+                    self.lines = outer
+            self.lines.extend(row_lines(cells, alone=len(rows) == 1))
 
     def paragraph(self, element: Element, bullet: bool) -> None:
         """One paragraph (a line break inside it starts a new line), then any text box anchored in it."""
@@ -145,6 +159,15 @@ class _Reader:
                 out.append(self.inline(child, boxes))
             out.append(child.tail or "")
         return "".join(out)
+
+
+def _rows(element: Element) -> Iterator[Element]:
+    """The rows of a table, also those in header-row and row groups, not those of a table inside it."""
+    for child in element:
+        if child.tag == TABLE + "table-row":
+            yield child
+        elif child.tag != TABLE + "table":
+            yield from _rows(child)
 
 
 def _count(value: str | None) -> int:
