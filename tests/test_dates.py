@@ -427,3 +427,9 @@ def test_joining_and_leaving_words_after_the_dates(joined: str, left: str, start
             assert (found.range.start, found.range.end) == (month_index(*start), month_index(*end)), text
         [current] = find_ranges(f"{a} {joined} ～ 現在", AS_OF)
         assert (current.range.start, current.range.ongoing) == (month_index(*start), True)
+
+
+@pytest.mark.parametrize("text", ["11.25\t11.25", "03/19\t04/21", "10.50\t12.99"])
+def test_numbers_in_cells_side_by_side_are_no_range(text: str) -> None:
+    """Only dates with their year in full make a range across a tab ('2021-02<TAB>present')."""
+    assert find_ranges(text, AS_OF) == []

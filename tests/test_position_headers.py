@@ -160,3 +160,37 @@ def test_projects_without_a_client_or_outside_every_job_are_never_experience(loa
     months = _skill_months(_CLIENT_PROJECTS.format(client=client, first=first, second="Jan 2011 – Jun 2012"),
                            loaded_rules)
     assert months == {"total": 149, "go": 0, "kafka": 0, "mysql": 0}
+
+
+@pytest.mark.parametrize("place", ["Berlin", "Hamburg, DE", "São Paulo"])
+@pytest.mark.parametrize("company", ["KiezPay GmbH", "Wisła Pay S.A.", "Maaskade Betalingen B.V.", "Orca Freight Ltd"])
+def test_a_place_beside_the_dates_is_not_the_employer_a_legal_form_names(place: str, company: str) -> None:
+    """'Senior Backend Engineer<TAB>Berlin, 03/2019 – heute' over 'KiezPay GmbH': the place sits with the dates."""
+    resume = resume_of(f"""
+BERUFSERFAHRUNG
+
+Senior Backend Engineer\t{place}, 03/2019 – heute
+{company}
+Zahlungsdienste in Go, Kafka und Redis.
+""")
+    assert spans(resume) == [("Senior Backend Engineer", company, "2019-03", "2026-11")]
+
+
+@pytest.mark.parametrize("at", [" -- ", " bij ", " bei ", " chez ", " at "])
+def test_title_and_employer_joined_by_a_double_hyphen_or_the_word_for_at(at: str) -> None:
+    resume = resume_of(f"""
+EXPERIENCE
+
+Senior Engineer{at}Tidewater Pay            Apr '21 - now
+  Go, Kafka and Redis for card authorisation.
+""")
+    assert spans(resume) == [("Senior Engineer", "Tidewater Pay", "2021-04", "2026-11")]
+
+
+def test_a_legal_form_alone_after_a_comma_is_part_of_the_name_not_the_employer() -> None:
+    resume = resume_of("""
+EXPERIENCE
+
+Software Architect, Omnious Co., Ltd.        Jan 2020 – Present
+""")
+    assert [p.organisation for p in resume.positions] == ["Omnious Co."]

@@ -107,9 +107,12 @@ _YEAR_PAIR = (rf"(?P<pair_a>{_YEAR})(?:\s*[–—]\s*|\s*-\s*(?=(?:1[3-9]|[2-9]\
 _SHORT_YEARS_BACK = 50  # how far back a two-digit year of these forms is read
 _SHORT = (rf"(?:(?P<{{p}}nm>{_MM})/(?P<{{p}}nyy>\d\d)(?![\d/])|(?P<{{p}}dm>0[1-9]|1[0-2])\.(?P<{{p}}dyy>\d\d)(?![\d.])"
           rf"|(?P<{{p}}ynyear>{_YEAR})\.?[\s,\-]+(?P<{{p}}ynname>{MONTH_NAME})(?!{_W}))")  # '2019. március'
-# ... or a tab between a start and an end in cells of their own ('2021-02<TAB>present': From and To columns)
-_SEP = (r"\s*(?:[-–—‒―~\u00ad\u2010\u2011\u2212→]+|\t|\bto(?=present)"
-        rf"|(?<!{_W}){_alternation(_ENDS.until)}(?!{_W}):?)\s*")  # ':' of a form's label: 'From: 03/2019 To: present'
+_JOINS = (r"[-–—‒―~\u00ad\u2010\u2011\u2212→]+|\bto(?=present)"
+          rf"|(?<!{_W}){_alternation(_ENDS.until)}(?!{_W}):?")  # ':' of a form's label: 'From: 03/2019 To: present'
+_SEP = rf"\s*(?:{_JOINS})\s*"
+# ... or, between dates with their year in full, a tab: a start and an end in cells of their own ('2021-02<TAB>present':
+# From and To columns); '11.25<TAB>11.25' is two numbers
+_CELL_SEP = rf"\s*(?:{_JOINS}|\t)\s*"
 _SINCE = _alternation(_ENDS.since)
 _OPENERS = _alternation(_ENDS.opening)  # read only before a range with an end: a lone 'de 2019' is no period
 
@@ -120,7 +123,7 @@ _RANGE = re.compile(
     rf"(?<![/.])(?<!{_W})(?:(?P<since>{_SINCE})(?:\s*:\s*|\s+)|{_OPENERS}\s+)?(?:" + _YEAR_PAIR
     + "|" + _SHORT.format(p="a_") + _SEP + r"(?:" + _OPEN.format(p="short_") + r"|" + _SHORT.format(p="b_") + r")"
     + "|" + _DATE.format(p="a_")
-    + r"(?:" + _SEP + r"(?:" + _OPEN.format(p="") + r"|" + _DATE.format(p="b_") + r")"
+    + r"(?:" + _CELL_SEP + r"(?:" + _OPEN.format(p="") + r"|" + _DATE.format(p="b_") + r")"
     + rf"|\s*(?P<onwards>{_alternation(_ENDS.onwards)})"  # '04/2025 onwards', '2019年7月起'
     + r"|\s*(?P<dangling>[-–—‒―~])\s*(?=\t|\s{2}|$|[*_|)\]])"  # '2024-05 —' with nothing after: still open
     + rf")?)(?:(?!{_W})|{_GLUED})",

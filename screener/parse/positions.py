@@ -13,12 +13,15 @@ from dataclasses import replace
 
 from screener.model import Line, Position, Section, SectionKind
 from screener.parse.dates import Found, find_ranges, join_wrapped, opening_date, runs_on
-from screener.parse.vocabulary import Vocabulary, default_vocabulary, normalise
+from screener.parse.vocabulary import Vocabulary, default_vocabulary, normalise, words_pattern
+from screener.parse.wordlists import titles
 
 _BULLETS = "•·▪◦●○■□➢►▶✓✔-–—*+>"
 _BULLET = re.compile(rf"^\s*[{re.escape(_BULLETS)}]\s*")
-_SEPARATORS = re.compile(r"\s+(?:at|@)\s+|(?:(?<=[a-z]{2})|(?<=\)))\.\s+(?=[A-Z])|\s+[—–/-]\s+|\s*[|\t·•,]\s*"
+_SEPARATORS = re.compile(rf"\s+(?:{'|'.join(map(re.escape, titles().employer_words))}|@)\s+"
+                         r"|(?:(?<=[a-z]{2})|(?<=\)))\.\s+(?=[A-Z])|\s+(?:[—–/]|-{1,2})\s+|\s*[|\t·•,]\s*"
                          r"|\s{3,}|\s*\u3000\s*|\.{3,}|…+")  # … or an ideographic space ('株式会社　エンジニア')
+_LEGAL_FORM = words_pattern(titles().legal_forms)  # 'GmbH', 'S.A.': a piece with one names the organisation
 _LEADER = re.compile(rf"^[\s{re.escape(_BULLETS)}#]*(?:\d+(?:\.\d+)*[.)]?(?:\s+|$))?[*_]*")  # bullets, numbering
 _MAX_HEADER_WORDS = 20
 _PLACE_WORDS = 3  # a bullet with a range and at most this many other words ('Remote', 'Berlin, DE') is a date line
@@ -210,6 +213,26 @@ def _title_and_organisation(header: list[str], titles: re.Pattern[str]) -> tuple
     employers = [p for p in pieces if p != title and normalise(p) not in modes] or [p for p in pieces if p != title]
     organisation = next((p for p in own_line if p in employers), employers[0] if employers else "")
     return title, organisation
+
+
+def _beside_dates(text: str, found: Found) -> list[str]:
+    """The pieces that share the range's cell ('Hamburg', 'DE' of 'Engineer<TAB>Hamburg, DE, 03/2019 – heute')."""
+    start, end = text.rfind("\t", 0, found.start) + 1, text.find("\t", found.end)
+    cell = text[start:found.start] + "\t" + text[found.end:end if end >= 0 else len(text)]
+    return [_balanced(p) for p in _SEPARATORS.split(cell) if _words(p)]
+
+
+def _formal(organisation: str, title: str, header: list[str]) -> str:
+    """The organisation, or else a piece of the header's other lines that names a legal form:
+    'KiezPay GmbH' below 'Senior Backend Engineer<TAB>Berlin, 03/2019 – heute' is the employer, Berlin
+    the place printed with the dates."""
+    def formal(piece: str) -> bool:  # a legal form and a name: 'Ltd.' alone is the end of 'Omnious Co., Ltd.'
+        return bool(_LEGAL_FORM.search(piece)) and _words(_LEGAL_FORM.sub(" ", piece)) > 0
+
+    if formal(organisation):
+        return organisation
+    pieces = (_balanced(_LEADER.sub("", p).strip(" *_#:–—")) for text in header for p in _SEPARATORS.split(text))
+    return next((p for p in pieces if p != title and formal(p)), organisation)
 
 
 def find_positions(sections: tuple[Section, ...], as_of: int,
@@ -462,6 +485,8 @@ def _positions_in(section: Section, as_of: int, vocab: Vocabulary) -> list[Posit
         row = _row_cells(anchor_text, titles) if "\t" in lines[i].text else None  # a table row's own cells
         title, organisation = row or _title_and_organisation(
             left[:i - starts[k]] + [anchor_text] + left[i - starts[k]:] + aside, titles)
+        if organisation in _beside_dates(lines[i].text, found):  # 'Berlin, 03/2019 – heute': likely a place
+            organisation = _formal(organisation, title, [line.text for line in around])
         header = lines[starts[k]:i]
         if len(header) >= 2 and _is_duration(header[-2 if titles.search(header[-1].text) else -1]):
             employer = organisation  # 'Acme' / '5 years 11 months' / 'Senior Engineer' / dates

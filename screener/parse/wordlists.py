@@ -153,6 +153,11 @@ class Titles(Strict):
     work_modes: list[Word] = Field(
         default_factory=list, description="How or where a job is done ('Remote', 'Full-time', 'Hybrid'): "
                                           "beside a title or its dates, never its organisation.")
+    legal_forms: list[Word] = Field(
+        default_factory=list, description="A company's legal form ('GmbH', 'S.A.', '株式会社'): a header piece with "
+                                          "one is the job's organisation.")
+    employer_words: list[Word] = Field(
+        default_factory=list, description="'at' between a title and its employer: 'Engineer bij Delfts Blauw'.")
 
 
 # --------------------------------------------------------------------------- loading
