@@ -433,3 +433,32 @@ def test_joining_and_leaving_words_after_the_dates(joined: str, left: str, start
 def test_numbers_in_cells_side_by_side_are_no_range(text: str) -> None:
     """Only dates with their year in full make a range across a tab ('2021-02<TAB>present')."""
     assert find_ranges(text, AS_OF) == []
+
+
+_ES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+       "diciembre"]
+_PT = ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro",
+       "dezembro"]
+
+
+@pytest.mark.parametrize("names", [_ES, _PT])
+@pytest.mark.parametrize("joiner", ["de", "del"])
+def test_a_month_name_joined_to_its_year_by_de(names: list[str], joiner: str) -> None:
+    """'De enero de 2019 a la fecha', 'De marzo de 2015 a diciembre de 2018', 'março de 2019 – atual'."""
+    for month in (1, 3, 9, 12):
+        start, end = f"{names[month - 1]} {joiner} 2015", f"{names[12 - month]} {joiner} 2018"
+        [span] = find_ranges(f"De {start} a {end}", AS_OF)
+        assert (span.range.start, span.range.end) == (month_index(2015, month), month_index(2018, 13 - month))
+        for open_end in ("a la fecha", "– a la fecha", "– atual", "a la actualidad"):
+            [current] = find_ranges(f"{start} {open_end}", AS_OF)
+            assert (current.range.start, current.range.ongoing) == (month_index(2015, month), True), open_end
+
+
+@pytest.mark.parametrize(("start", "end"), [((2014, 9), (2019, 2)), ((2009, 12), (2011, 1))])
+def test_year_dot_month_dot_as_hungarian_cvs_write_it(start: tuple[int, int], end: tuple[int, int]) -> None:
+    for a, b in ((f"{start[0]}. {start[1]:02d}.", f"{end[0]}. {end[1]:02d}."),
+                 (f"{start[0]}.{start[1]:02d}.", f"{end[0]}.{end[1]:02d}.")):
+        [span] = find_ranges(f"{a} – {b}", AS_OF)
+        assert (span.range.start, span.range.end) == (month_index(*start), month_index(*end))
+        [current] = find_ranges(f"{a} – jelenleg", AS_OF)
+        assert (current.range.start, current.range.ongoing) == (month_index(*start), True)

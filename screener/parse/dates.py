@@ -81,17 +81,18 @@ _YY = r"['’‘`´]"  # before a two-digit year: ’19
 _YEAR_MARK = _alternation(months().year_marks)
 _MONTH_MARK = _alternation(months().month_marks)
 _YEAR_SUFFIX = _alternation(months().year_suffixes)
-_JOINING_LEAVING = _alternation(_ENDS.joining_leaving)  # '2015年4月 入社'
+_JOINING_LEAVING = _alternation(_ENDS.joining + _ENDS.leaving)  # '2015年4月 入社'
+_JOINER = _alternation(months().month_year_joiners)  # 'enero de 2019'
 
 # One point in time. Named groups say which form matched.
 _DATE = (
-    rf"(?:(?P<{{p}}mname>{MONTH_NAME}|{_JALALI_NAME})[\s,\-/]*(?:{_DAY}(?:st|nd|rd|th)?,?\s+)?"
+    rf"(?:(?P<{{p}}mname>{MONTH_NAME}|{_JALALI_NAME})[\s,\-/]*(?:{_DAY}(?:st|nd|rd|th)?,?\s+|{_JOINER}\s+)?"
     rf"(?:(?P<{{p}}myear>{_YEAR})|{_YY}(?P<{{p}}myy>\d\d))"
     rf"|(?:{_DAY}(?:st|nd|rd|th|\.)?\s*)(?P<{{p}}dmname>{MONTH_NAME})[\s,]+(?P<{{p}}dmyear>{_YEAR})"
     rf"|(?P<{{p}}season>{_SEASON})(?:[\s,]+|-)(?:(?P<{{p}}syear>{_YEAR})|{_YY}(?P<{{p}}syy>\d\d))"
     rf"|(?P<{{p}}cjyear>{_YEAR})\s*{_YEAR_MARK}\s*(?:(?P<{{p}}cjmonth>{_MM})(?:\s*{_MONTH_MARK}|(?!\d)))?"
     rf"|(?P<{{p}}acyear>{_YEAR})\s?/\s?(?P<{{p}}acnext>{_YEAR}|1[3-9]|[2-9]\d)(?!\d)"  # '2015/16'
-    rf"|(?P<{{p}}ymyear>{_YEAR})\s?[-/.]\s?(?P<{{p}}ymmonth>{_MM})(?:[-/.]\d{{{{1,2}}}})?(?!\d)"
+    rf"|(?P<{{p}}ymyear>{_YEAR})\s?[-/.]\s?(?P<{{p}}ymmonth>{_MM})(?:[-/.]\d{{{{1,2}}}})?\.?(?!\d)"  # '2019. 03.'
     rf"|(?:{_DAY}[/.\-])?(?P<{{p}}mymonth>{_MM})\s?[/.\-]\s?(?P<{{p}}myyear>{_YEAR})"
     rf"|(?P<{{p}}year>{_YEAR})"
     rf"|{_YY}(?P<{{p}}yy>\d\d))(?![\d/])(?:\s?(?:{_YEAR_SUFFIX}|{_JOINING_LEAVING})(?!{_W}))?"

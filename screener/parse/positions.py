@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from screener.model import Line, Position, Section, SectionKind
 from screener.parse.dates import Found, find_ranges, join_wrapped, opening_date, runs_on
+from screener.parse.events import ranges_from_events
 from screener.parse.vocabulary import Vocabulary, default_vocabulary, normalise, words_pattern
 from screener.parse.wordlists import titles
 
@@ -433,7 +434,7 @@ def _refined(lines: tuple[Line, ...], anchors: list[tuple[int, Found]]) -> list[
 
 def _positions_in(section: Section, as_of: int, vocab: Vocabulary) -> list[Position]:
     titles = vocab.job_titles
-    lines = _join_split_ranges(_split_glued_details(section.lines, as_of, vocab), as_of)
+    lines = _join_split_ranges(_split_glued_details(ranges_from_events(section.lines), as_of, vocab), as_of)
     anchors = [(i, f) for i, line in enumerate(lines)
                if (f := _anchor(line, lines[i - 1] if i else None, as_of, titles))]
     anchors = _refined(lines, _current_by_its_start(lines, anchors, as_of))

@@ -82,6 +82,8 @@ class Months(Strict):
     month_marks: list[Word] = Field(description="A mark after a month number in CJK dates.")
     year_suffixes: list[Word] = Field(
         default_factory=list, description="Abbreviations of 'year' written after one: '2019 г.', '2019 r.'.")
+    month_year_joiners: list[Word] = Field(
+        default_factory=list, description="Words between a month name and its year: 'enero de 2019'.")
 
 
 class OpenEnds(Strict):
@@ -95,9 +97,10 @@ class OpenEnds(Strict):
     onwards: list[Word] = Field(description="After a start with no end: '2020 onwards'.")
     until: list[Word] = Field(description="Between the two ends, besides dashes: 'to', 'bis', 'hasta', 'по'.")
     updated: list[Word] = Field(description="Before the date a CV was last edited: 'Last updated January 2015'.")
-    joining_leaving: list[Word] = Field(
-        default_factory=list, description="After a date, the word for joining or leaving an employer then: "
-                                          "'2015年4月 入社 ～ 2020年3月 退社'.")
+    joining: list[Word] = Field(
+        default_factory=list, description="After a date, the word for joining an employer then: '2015年4月 入社'.")
+    leaving: list[Word] = Field(
+        default_factory=list, description="After a date, the word for leaving an employer then: '2020年3月 退社'.")
 
 
 class Season(Strict):
