@@ -428,6 +428,66 @@ def test_a_sidebar_line_running_into_the_gutter_does_not_join_the_sidebar_to_the
     assert sidebar <= set(lines), lines
 
 
+def test_a_text_box_beside_the_top_of_the_page_is_read_apart_from_the_lines_it_shares_baselines_with() -> None:
+    """A word processor's text box floats at the top right (skills, languages) beside the name, the
+    summary and the Experience heading, on baselines of its own; the jobs below run under it to the
+    page's edge. Three of its lines happen to share a baseline with the main column: they are not glued
+    to the name or to the heading ('Experience<TAB>English, Spanish' hid the heading), and its skills
+    are no job's text."""
+    from screener.parse import parse
+
+    side = [(710, "Skills"), (685, "Go, Kafka, MySQL,"), (666, "Redis, Docker, PHP,"), (651, "Laravel, Python,"),
+            (637, "PostgreSQL"), (612, "Languages"), (587, "English, Spanish")]
+    jobs = [("Go Developer, Tamgrenfal Exchange", "09.2023 – Present"),
+            ("Staff Engineer, Torpolcal Labs", "11.2019 – 08.2023"),
+            ("Software Engineer, Veltorzu Systems", "07.2016 – 11.2019")]
+
+    def page(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 11)
+        for y, text in ((710, "Mireille Example"), (685, "mireille@example.org · +44 20 7946 0622"),
+                        (628, "Backend engineer who likes boring, reliable systems.")):
+            canvas.drawString(90, y, text)
+        canvas.setFont("Helvetica-Bold", 14)
+        for y, text in ((644, "Profile"), (587, "Experience")):
+            canvas.drawString(90, y, text)
+        canvas.setFont("Helvetica", 11)
+        for y, text in side:
+            canvas.drawString(454, y, text)
+        y = 570
+        for title, when in jobs:
+            canvas.drawString(90, y, title)
+            canvas.drawRightString(400, y, when)
+            for k in range(4):  # the details run to the right margin, under the text box
+                canvas.drawString(108, y - 15 * (k + 1), "• " + " ".join(LIPSUM[k:k + 11]))
+            y -= 15 * 5 + 10
+
+    doc = read(make_pdf(page))
+    lines = texts(doc)
+    assert "Experience" in lines and "Mireille Example" in lines
+    assert lines[-len(side):] == [text for _, text in side]
+    resume = parse(doc, 2026 * 12 + 10)
+    assert [p.title for p in resume.positions] == ["Go Developer", "Staff Engineer", "Software Engineer"]
+    assert not any(word in p.text for p in resume.positions for word in ("Laravel", "PostgreSQL", "English"))
+
+
+def test_a_table_at_the_top_of_the_page_keeps_its_cells_side_by_side() -> None:
+    """Six rows of [skill | years] above the jobs: each cell on its row's baseline, so the table is not
+    taken for a text box beside the page's first lines, and each skill keeps its years."""
+    skills = [("Go", "6 years"), ("Kafka", "4 years in production"), ("MySQL", "8 years"),
+              ("Redis", "5 years as a cache"), ("Docker", "6 years"), ("Terraform", "2 years on AWS")]
+
+    def page(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 11)
+        for k, (skill, years) in enumerate(skills):
+            canvas.drawString(90, 760 - 15 * k, skill)
+            canvas.drawString(454, 760 - 15 * k, years)
+        for k in range(12):
+            canvas.drawString(90, 650 - 15 * k, "• " + " ".join(LIPSUM[k % 5:k % 5 + 11]))
+
+    lines = texts(read(make_pdf(page)))
+    assert lines[:6] == [f"{skill}\t{years}" for skill, years in skills]
+
+
 # --- failures -------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("data", [b"", os.urandom(2000), b"%PDF-1.4\n" + os.urandom(2000),

@@ -420,7 +420,9 @@ def _not_a_sidebar(rows: list[_Row], left: list[_Row], right: list[_Row], first:
     lead = [_leading(side) for side in (left, right)]
     height = rows[0].top - rows[-1].bottom
     whole_page = rows[first].top - rows[end - 1].bottom >= t.whole_page * height
-    if min(extent) < (t.short_side_extent if whole_page else t.side_extent) * height:
+    if min(extent) < (t.short_side_extent if whole_page else t.side_extent) * height and (
+            whole_page or first > 0
+            or _on_shared_baselines(left, right, t) > t.max_shared_rows * min(len(left), len(right))):
         return ("one side is a few lines beside a page-long column" if whole_page
                 else "a local table: one side is short and its gutter stops at the rows around it")
     if max(lead) > t.max_leading_ratio * min(lead):
@@ -438,6 +440,11 @@ def _not_a_sidebar(rows: list[_Row], left: list[_Row], right: list[_Row], first:
     if _labels_entries(side, right if side is left else left, t):
         return "a label column: its groups of lines (dates, places) start beside the entries they date"
     return None
+
+
+def _on_shared_baselines(left: list[_Row], right: list[_Row], t: LayoutTuning) -> int:
+    """How many rows of ``left`` have a row of ``right`` on their baseline (as a table's cells do)."""
+    return sum(any(abs(r.base - o.base) <= t.baseline_em * min(r.size, o.size) for o in right) for r in left)
 
 
 def _labels_entries(side: list[_Row], main: list[_Row], t: LayoutTuning) -> bool:

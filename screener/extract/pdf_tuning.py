@@ -42,6 +42,9 @@ class LayoutTuning:
     side_extent: float = 0.4  # share of the text height: each side must span this much as a flow…
     short_side_extent: float = 0.1  # share: …or this much beside a gutter that runs down the whole page (a
     #                                  sidebar of five lines, a skills heading and its tags, beside the jobs)
+    max_shared_rows: float = 0.5  # share: …or, beside the page's first lines, this share of the shorter
+    #                               side's rows at most on a row of the other side (two flows on baselines
+    #                               of their own: a text box beside the top of the page, not a table's cells)
     whole_page: float = 0.9  # share of the text height: a gutter this long runs down the whole page
     max_leading_ratio: float = 2.0  # ×: the sides' line spacings differ by more → a sparse label column
     min_density: float = 0.45  # share: rows × leading / extent below this → scattered cells, not a flow
