@@ -462,3 +462,22 @@ def test_year_dot_month_dot_as_hungarian_cvs_write_it(start: tuple[int, int], en
         assert (span.range.start, span.range.end) == (month_index(*start), month_index(*end))
         [current] = find_ranges(f"{a} – jelenleg", AS_OF)
         assert (current.range.start, current.range.ongoing) == (month_index(*start), True)
+
+
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_months_in_roman_numerals(month: int) -> None:
+    """'III 2019 – dosud', 'IX.2014 – II.2019', as Polish, Czech and Hungarian CVs write months."""
+    for a, b in ((f"{_ROMAN[month - 1]} 2014", f"{_ROMAN[12 - month]} 2019"),
+                 (f"{_ROMAN[month - 1]}.2014", f"{_ROMAN[12 - month]}.2019")):
+        [span] = find_ranges(f"{a} – {b}", AS_OF)
+        assert (span.range.start, span.range.end) == (month_index(2014, month), month_index(2019, 13 - month))
+        [current] = find_ranges(f"{a} – dosud", AS_OF)
+        assert (current.range.start, current.range.ongoing) == (month_index(2014, month), True)
+
+
+@pytest.mark.parametrize("text", ["Louis XIV 2019", "mix 2019 – 2020 budget", "Windows XP 2019"])
+def test_roman_numerals_inside_words_or_in_lower_case_are_no_month(text: str) -> None:
+    assert all(found.range.start % 12 == 6 for found in find_ranges(text, AS_OF))  # a bare year, if any

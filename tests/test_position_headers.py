@@ -194,3 +194,32 @@ EXPERIENCE
 Software Architect, Omnious Co., Ltd.        Jan 2020 – Present
 """)
     assert [p.organisation for p in resume.positions] == ["Omnious Co."]
+
+
+@pytest.mark.parametrize("connector", ["|", "│", "↓", "⋮"])
+def test_a_vertical_timeline_s_start_connector_and_end_are_one_range(connector: str) -> None:
+    """A narrow timeline column: the start, a connector line, then the end, each beside a line of the entry."""
+    resume = resume_of(f"""
+Experience
+06/2020\tSenior Backend Engineer
+{connector}\tPetra Payments
+now\tGo, Kafka and Redis for wallets.
+01/2016\tBackend Developer
+{connector}\tWadi Rum Soft
+05/2020\tMySQL and Docker.
+""")
+    assert spans(resume) == [("Senior Backend Engineer", "Petra Payments", "2020-06", "2026-11"),
+                             ("Backend Developer", "Wadi Rum Soft", "2016-01", "2020-05")]
+
+
+@pytest.mark.parametrize(("company", "role", "dates"), [("🏢", "💼", "📅"), ("🏦", "👩‍💻", "🗓️"), ("⚙️", "★", "☎")])
+def test_emoji_that_mark_the_parts_of_a_job_line_are_decoration(company: str, role: str, dates: str) -> None:
+    resume = resume_of(f"""
+## 💼 Experience
+
+- {company} **Lagoon Exchange** · {role} Senior Backend Engineer · {dates} Mar 2021 – now
+  - 🛠️ Go, Kafka, Redis
+- {company} **Dolomiti Labs** · {role} Backend Engineer · {dates} Jul 2016 – Feb 2021
+""", markdown=True)
+    assert spans(resume) == [("Senior Backend Engineer", "Lagoon Exchange", "2021-03", "2026-11"),
+                             ("Backend Engineer", "Dolomiti Labs", "2016-07", "2021-02")]

@@ -83,6 +83,10 @@ _MONTH_MARK = _alternation(months().month_marks)
 _YEAR_SUFFIX = _alternation(months().year_suffixes)
 _JOINING_LEAVING = _alternation(_ENDS.joining + _ENDS.leaving)  # '2015年4月 入社'
 _JOINER = _alternation(months().month_year_joiners)  # 'enero de 2019'
+# Months in Roman numerals, as Polish, Czech and Hungarian CVs write them ('III 2019 – dosud'); capitals only
+_ROMAN_MONTHS = {r: n for n, r in enumerate(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"),
+                                            1)}
+_ROMAN = "|".join(sorted(_ROMAN_MONTHS, key=len, reverse=True))
 
 # One point in time. Named groups say which form matched.
 _DATE = (
@@ -90,6 +94,7 @@ _DATE = (
     rf"(?:(?P<{{p}}myear>{_YEAR})|{_YY}(?P<{{p}}myy>\d\d))"
     rf"|(?:{_DAY}(?:st|nd|rd|th|\.)?\s*)(?P<{{p}}dmname>{MONTH_NAME})[\s,]+(?P<{{p}}dmyear>{_YEAR})"
     rf"|(?P<{{p}}season>{_SEASON})(?:[\s,]+|-)(?:(?P<{{p}}syear>{_YEAR})|{_YY}(?P<{{p}}syy>\d\d))"
+    rf"|(?-i:(?P<{{p}}roman>{_ROMAN}))(?:\.\s*|\s+)(?P<{{p}}ryear>{_YEAR})"  # 'III 2019', 'IX.2014'
     rf"|(?P<{{p}}cjyear>{_YEAR})\s*{_YEAR_MARK}\s*(?:(?P<{{p}}cjmonth>{_MM})(?:\s*{_MONTH_MARK}|(?!\d)))?"
     rf"|(?P<{{p}}acyear>{_YEAR})\s?/\s?(?P<{{p}}acnext>{_YEAR}|1[3-9]|[2-9]\d)(?!\d)"  # '2015/16'
     rf"|(?P<{{p}}ymyear>{_YEAR})\s?[-/.]\s?(?P<{{p}}ymmonth>{_MM})(?:[-/.]\d{{{{1,2}}}})?\.?(?!\d)"  # '2019. 03.'
@@ -132,8 +137,8 @@ _RANGE = re.compile(
 )
 _POINT = re.compile(rf"(?<![/.])(?<!{_W})" + _DATE.format(p="a_") + rf"(?!{_W})", re.IGNORECASE)
 _UPDATED = re.compile(rf"(?<!{_W}){_alternation(_ENDS.updated)}(?!{_W})\W*", re.IGNORECASE)
-_END_GROUPS = ("b_mname", "b_dmname", "b_season", "b_acyear", "b_cjyear", "b_ymyear", "b_myyear", "b_year", "b_yy",
-               "b_nyy", "b_dyy", "b_ynyear")
+_END_GROUPS = ("b_mname", "b_dmname", "b_season", "b_acyear", "b_roman", "b_cjyear", "b_ymyear", "b_myyear",
+               "b_year", "b_yy", "b_nyy", "b_dyy", "b_ynyear")
 
 
 @dataclass(frozen=True)
@@ -214,6 +219,8 @@ def _point(m: re.Match[str], p: str, as_of: int) -> _Point:
         if name in _JALALI_MONTHS:
             return _Point(year, _JALALI_MONTHS[name], True)
         return _Point(year, _MONTHS[name], year < 1500)
+    if g[p + "roman"]:
+        return _Point(int(g[p + "ryear"]), _ROMAN_MONTHS[g[p + "roman"]])
     if g[p + "season"]:
         year = int(g[p + "syear"]) if g[p + "syear"] else _century(g[p + "syy"], as_of)
         return _Point(year, None, season=_SEASONS[fold(g[p + "season"])])
@@ -372,6 +379,7 @@ _CUT_START = re.compile(rf"(?<!{_W})(?:{ANY_MONTH}|{_YEAR}\s*{_YEAR_MARK}|{_MONT
 _POINT_TAIL = re.compile(_POINT.pattern + r"\W*$", re.IGNORECASE)
 _SEP_HEAD = re.compile(rf"\s*(?:[-–—‒―~→]|{_alternation(_ENDS.until)}(?!{_W})|[/.]\s*{_MM}(?!\d))", re.IGNORECASE)
 _RUNS_ON = re.compile(rf"\S\s*(?:[-–—‒―~\u00ad]|\bto)\s*$|(?<!{_W})(?:{ANY_MONTH})\s*$", re.IGNORECASE)
+_CONNECTOR = re.compile(r"\s*[|│┃¦↓⋮]\s*")  # a vertical timeline's line between its start and its end
 _CUT_MONTH = re.compile(rf"{_YEAR}\s*[/.]\s*$")  # '2025 /', its month on the next line
 _MONTH_HEAD = re.compile(rf"\s*{_MM}(?!\d)")
 _PRESENT_WORDS = frozenset(fold(w) for w in _ENDS.present if " " not in w)
@@ -387,8 +395,11 @@ def join_wrapped(first: str, second: str, as_of: int) -> str | None:
     year's slash ('2022 / 04 – 2025 /' / '10') or a CJK year ('June 2022 –' / 'Present',
     'Sep 2016 – May' / '2019', '(may.' / '2022 – ene. 2026)', '2016年9月 - 2019年' / '3月') or before
     its dash ('(2022.03' / '– 2023.06)') is joined with a space. A range that a narrow date column
-    broke over three lines is joined in two steps: the first gives a start that still runs on.
+    broke over three lines is joined in two steps: the first gives a start that still runs on. A
+    timeline's connector between a start and an end ('06/2020' / '|' / 'now') is their dash.
     """
+    if _CONNECTOR.fullmatch(second) and _POINT_TAIL.search(_normalised(first)):
+        return first.rstrip() + " –"
     joined, at = None, len(first.rstrip())
     hyphen = _HYPHENATED.search(_normalised(first))
     rest = _WORD.match(second)

@@ -18,6 +18,8 @@ from screener.parse.vocabulary import Vocabulary, default_vocabulary, normalise,
 from screener.parse.wordlists import titles
 
 _BULLETS = "•·▪◦●○■□➢►▶✓✔-–—*+>"
+# Emoji that mark a line's parts ('🏢 Acme · 💼 Engineer · 📅 Mar 2021 – now'): decoration, read as nothing
+_PICTOGRAPHS = re.compile("[\U0001F000-\U0001FAFF\u2600-\u26FF\uFE0F\u200D]")
 _BULLET = re.compile(rf"^\s*[{re.escape(_BULLETS)}]\s*")
 _SEPARATORS = re.compile(rf"\s+(?:{'|'.join(map(re.escape, titles().employer_words))}|@)\s+"
                          r"|(?:(?<=[a-z]{2})|(?<=\)))\.\s+(?=[A-Z])|\s+(?:[—–/]|-{1,2})\s+|\s*[|\t·•,]\s*"
@@ -434,7 +436,8 @@ def _refined(lines: tuple[Line, ...], anchors: list[tuple[int, Found]]) -> list[
 
 def _positions_in(section: Section, as_of: int, vocab: Vocabulary) -> list[Position]:
     titles = vocab.job_titles
-    lines = _join_split_ranges(_split_glued_details(ranges_from_events(section.lines), as_of, vocab), as_of)
+    plain = tuple(replace(line, text=_PICTOGRAPHS.sub("", line.text)) for line in section.lines)
+    lines = _join_split_ranges(_split_glued_details(ranges_from_events(plain), as_of, vocab), as_of)
     anchors = [(i, f) for i, line in enumerate(lines)
                if (f := _anchor(line, lines[i - 1] if i else None, as_of, titles))]
     anchors = _refined(lines, _current_by_its_start(lines, anchors, as_of))
