@@ -78,6 +78,18 @@ def test_an_html_table_row_of_block_cells_reads_as_one_entry(tmp_path: Path, scr
     assert outcome.experience.skills["kafka"].dated_months == 48
 
 
+@pytest.mark.parametrize("between", ['<i class="icon-clock"></i>', '<i class="fa fa-clock" aria-hidden="true"></i>',
+                                     '<img src="clock.png" alt="">', '<svg><path d="M0 0h9"/></svg>',
+                                     '<span class="sep"></span>'])
+def test_an_icon_between_two_runs_sets_them_apart(tmp_path: Path, screener: Screener, between: str) -> None:
+    """A theme prints a job's duration beside its dates with an icon between them, and no blank."""
+    page = (f"<html><body><h2>Experience</h2><p><b>{JOB}</b></p><p><span>{DATES}</span>{between}"
+            f"<span>4 years</span></p><ul><li>{BULLET}</li></ul></body></html>")
+    outcome = screened(tmp_path, screener, page.encode(), "cv.html")
+    assert f"{DATES} 4 years" in [ln.text for ln in outcome.document.lines]
+    assert outcome.experience.skills["kafka"].dated_months == 48
+
+
 def test_html_is_sniffed_from_its_bytes_not_its_name() -> None:
     assert extract(html(), "cv.txt").kind == "html"
     assert extract(b"<p>Just a paragraph mentioning <b>Go</b></p>", "notes.html").kind == "text"

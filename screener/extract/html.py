@@ -63,8 +63,8 @@ def _drop_hidden(soup: BeautifulSoup) -> Counter[str]:
         style = str(tag.get("style") or "")
         if tag.has_attr("hidden"):
             found.setdefault(id(tag), (tag, "the hidden attribute"))
-        elif str(tag.get("aria-hidden", "")).lower() == "true":
-            found.setdefault(id(tag), (tag, 'aria-hidden="true"'))
+        elif str(tag.get("aria-hidden", "")).lower() == "true" and tag.find(string=True) is not None:
+            found.setdefault(id(tag), (tag, 'aria-hidden="true"'))  # (an empty one is an icon, left in place)
         elif match := _HIDING.search(style):
             found.setdefault(id(tag), (tag, _reason(match.group(0))))
     counts: Counter[str] = Counter()
@@ -95,10 +95,14 @@ class _Lines:
                 continue
             if isinstance(child, NavigableString):
                 self.parts.append(str(child))
-            elif isinstance(child, Tag) and child.name not in _DROPPED:
+            elif isinstance(child, Tag):
                 name = child.name
                 if name == "br":
                     self.flush()
+                elif name in _DROPPED or child.find(string=True) is None:
+                    # an icon, an image or an empty box sets the words around it apart ('Apr 2026<i
+                    # class="icon-clock"></i>5 years 2 months'): a blank, as the page shows
+                    self.parts.append(" ")
                 elif name == "tr":
                     self.flush()
                     self.row(child)
