@@ -90,6 +90,18 @@ def test_an_icon_between_two_runs_sets_them_apart(tmp_path: Path, screener: Scre
     assert outcome.experience.skills["kafka"].dated_months == 48
 
 
+def test_tabs_that_indent_the_pages_source_are_blanks_not_cells(tmp_path: Path, screener: Screener) -> None:
+    """A theme's template indents with TABs inside a line's elements; only a <pre> keeps them as columns."""
+    page = ("<html><body><h2>Experience</h2>\n\t<div>\n\t\t<div>Backend Engineer</div>\n\t\t<div><span>Acme"
+            f"</span>\n\t\t\t<span>|\n\t\t\t\t<span>Jan 2019</span>\n\t\t\t\t<span>- Dec 2022</span></span></div>"
+            f"<ul><li>{BULLET}</li></ul></div><pre>Go\t5 years</pre></body></html>")
+    outcome = screened(tmp_path, screener, page.encode(), "cv.html")
+    lines = [ln.text for ln in outcome.document.lines]
+    assert lines[1:3] == ["Backend Engineer", "Acme | Jan 2019 - Dec 2022"] and lines[-1] == "Go\t5 years"
+    [job] = outcome.experience.positions
+    assert (job.title, job.organisation) == ("Backend Engineer", "Acme")
+
+
 def test_html_is_sniffed_from_its_bytes_not_its_name() -> None:
     assert extract(html(), "cv.txt").kind == "html"
     assert extract(b"<p>Just a paragraph mentioning <b>Go</b></p>", "notes.html").kind == "text"

@@ -88,13 +88,14 @@ class _Lines:
         self.lines: list[Line] = []
         self.parts: list[str] = []
         self.heading = False
+        self.pre = 0  # how many <pre> elements the walk is inside
 
     def walk(self, node: Tag) -> None:
         for child in node.children:
             if isinstance(child, (Comment, Doctype, ProcessingInstruction)):
                 continue
-            if isinstance(child, NavigableString):
-                self.parts.append(str(child))
+            if isinstance(child, NavigableString):  # a TAB in the page's source is a blank, not a cell
+                self.parts.append(str(child) if self.pre else str(child).replace("\t", " "))
             elif isinstance(child, Tag):
                 name = child.name
                 if name == "br":
@@ -113,7 +114,9 @@ class _Lines:
                     self.flush()
                     if name == "li":
                         self.parts.append("• ")
+                    self.pre += name == "pre"  # preformatted text keeps its TABs: columns
                     self.walk(child)
+                    self.pre -= name == "pre"
                     self.heading = name in _HEADINGS
                     self.flush()
                 else:
