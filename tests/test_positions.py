@@ -688,3 +688,42 @@ def test_a_hebrew_work_history() -> None:
 2011 – 2015         הטכניון
 """)
     assert spans(resume) == [("מהנדסת תוכנה", "Tel Aviv Pay", "2019-03", "2026-11")]
+
+
+def test_a_title_wrapped_inside_its_parentheses_is_one_header() -> None:
+    """A narrow column wraps a break's title inside its brackets; its end alone is no header line, and
+    without the title the break would count as a job."""
+    resume = resume_of("""
+Work
+Backend Engineer
+Absheron Tickets
+Feb 2024 – May 2026
+- Booking APIs in Go.
+Sabbatical (travel and a distributed-systems
+course)
+Mar 2023 – Jan 2024
+Software Engineer
+Icheri Soft
+Sep 2018 – Feb 2023
+- Parking permits in Go.
+""")
+    assert spans(resume)[1] == ("Sabbatical (travel and a distributed-systems course)", "", "2023-03", "2024-01")
+    assert spans(resume)[2] == ("Software Engineer", "Icheri Soft", "2018-09", "2023-02")
+
+
+@pytest.mark.parametrize("gap", ["\t", " "])
+def test_a_current_job_that_prints_only_its_start_where_the_others_print_their_range(gap: str) -> None:
+    """A theme prints each job's range at the end of its title line and leaves out the end of the
+    current one: 'May 2026' alone there starts a job that runs to the as-of date."""
+    resume = resume_of(f"""
+EXPERIENCE
+Baltica Freight | Tech Lead{gap}May 2026
+- Kafka rollout for the Go services.
+Baltica Freight | Senior Backend Developer{gap}Feb 2021 — Apr 2026
+- Route pricing in Go.
+Jagiellon Soft | PHP Developer{gap}Sep 2017 — Jan 2021
+- Order management on MySQL. Released in May 2019
+""")
+    assert spans(resume) == [("Tech Lead", "Baltica Freight", "2026-05", "2026-11"),
+                             ("Senior Backend Developer", "Baltica Freight", "2021-02", "2026-04"),
+                             ("PHP Developer", "Jagiellon Soft", "2017-09", "2021-01")]

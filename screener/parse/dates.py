@@ -330,19 +330,31 @@ def opening_date(text: str, as_of: int) -> Found | None:
     dash: '2016 / 09 - University of Bremen', where the template prints the range '2014 - 2016 - Acme'
     the same way and leaves out an end it does not have. Returned as a range open to ``as_of``; whether
     it is one is for the caller (:mod:`screener.parse.positions`) to decide from the other entries."""
+    m = _OPENING.match(_normalised(text))
+    return None if m is None else _open_from(m["date"], m.start("date"), as_of)
+
+
+def closing_date(text: str, as_of: int) -> Found | None:
+    """A single month that ends ``text``, after a name: 'Acme | Lead<TAB>May 2026', where the template
+    prints the range 'Feb 2021 — Apr 2026' there and leaves out an end it does not have. Open to
+    ``as_of``, as :func:`opening_date`."""
     normalised = _normalised(text)
-    m = _OPENING.match(normalised)
-    if m is None or find_ranges(m["date"], as_of):
+    last = next(iter(reversed(list(_POINT.finditer(normalised)))), None)
+    if last is None or normalised[last.end():].strip() or not normalised[:last.start()].strip() \
+            or not normalised[last.start() - 1].isspace():
         return None
-    point = _POINT.fullmatch(m["date"])
-    if point is None:
+    return _open_from(last.group(0), last.start(), as_of)
+
+
+def _open_from(date_text: str, at: int, as_of: int) -> Found | None:
+    """``date_text`` (at ``at`` in its line), a single month and no range, as a range open to ``as_of``."""
+    if find_ranges(date_text, as_of) or (point := _POINT.fullmatch(date_text.strip())) is None:
         return None
     p = _point(point, "a_", as_of)
     if p.month is None or p.season or p.first() > as_of:
         return None
-    at = m.start("date")
-    return Found(DateRange(p.first(), as_of, m["date"].strip(), ongoing=True,
-                           calendar="jalali" if p.jalali else "gregorian"), at, at + len(m["date"]))
+    return Found(DateRange(p.first(), as_of, date_text.strip(), ongoing=True,
+                           calendar="jalali" if p.jalali else "gregorian"), at, at + len(date_text))
 
 
 def reversed_ranges(text: str, as_of: int) -> list[str]:

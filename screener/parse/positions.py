@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from screener.model import Line, Position, Section, SectionKind
-from screener.parse.dates import Found, find_ranges, join_wrapped, opening_date, runs_on
+from screener.parse.dates import Found, closing_date, find_ranges, join_wrapped, opening_date, runs_on
 from screener.parse.events import ranges_from_events
 from screener.parse.vocabulary import Vocabulary, default_vocabulary, normalise, words_pattern
 from screener.parse.wordlists import titles
@@ -382,6 +382,22 @@ def _join_split_ranges(lines: tuple[Line, ...], as_of: int) -> tuple[Line, ...]:
     return tuple(out)
 
 
+def _join_wrapped_asides(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """A header line that a narrow column wrapped inside its parentheses ('Sabbatical (travel and a
+    distributed-systems' / 'course)') is one line again: its end alone is no header line."""
+    out: list[Line] = []
+    for line in lines:
+        last = out[-1] if out else None
+        text = line.text.strip()
+        if last is not None and text[:1].islower() and ")" in text and last.text.count("(") > last.text.count(")") \
+                and _is_header_like(last) \
+                and _words(last.text + " " + text) <= _MAX_HEADER_WORDS:
+            out[-1] = replace(last, text=f"{last.text.rstrip()} {text}")
+        else:
+            out.append(line)
+    return tuple(out)
+
+
 def _split_glued_details(lines: tuple[Line, ...], as_of: int, vocab: Vocabulary) -> tuple[Line, ...]:
     """A job's detail line glued by the PDF to the next employer's line ('Stack: Go, Kafka<TAB>Beta
     Ltd — Engineer<TAB>2019 – 2021') is two lines: the detail stays with the job above."""
@@ -399,17 +415,22 @@ def _split_glued_details(lines: tuple[Line, ...], as_of: int, vocab: Vocabulary)
 
 def _current_by_its_start(lines: tuple[Line, ...], anchors: list[tuple[int, Found]],
                           as_of: int) -> list[tuple[int, Found]]:
-    """Where entries open with their dates and a dash ('2014 - 2016 - Acme GmbH'), an entry above them
-    all that prints only its start ('2016 / 09 - University of Bremen') and starts after every other
-    is the current one: it runs to the as-of date. An older one is a dated event (a course), and one
-    among the entries' details ('Sep 2020 - Promoted to lead') is a detail, not a period."""
-    shaped = any(_DASH_THEN_NAME.match(lines[i].text, f.end) and not lines[i].text[:f.start].strip(_BULLETS + " \t")
-                 for i, f in anchors)
-    if not shaped:
+    """Where entries print their dates in one place, an entry above them all that prints only its start
+    there and starts after every other is the current one: it runs to the as-of date. The place is the
+    line's opening, set apart from a name by a dash ('2016 / 09 - University of Bremen' over '2014 -
+    2016 - Acme GmbH'), or its end ('Acme | Lead<TAB>May 2026' over 'Acme | Engineer<TAB>Feb 2021 — Apr
+    2026'), as templates leave out an end they do not have. An older one is a dated event (a
+    course), and one among the entries' details ('Sep 2020 - Promoted to lead') is a detail, not a period."""
+    if any(_DASH_THEN_NAME.match(lines[i].text, f.end) and not lines[i].text[:f.start].strip(_BULLETS + " \t")
+           for i, f in anchors):
+        start_only = opening_date
+    elif anchors and all(lines[i].text[:f.start].strip() and not lines[i].text[f.end:].strip() for i, f in anchors):
+        start_only = closing_date
+    else:
         return anchors
     newest = max(f.range.start for _, f in anchors)
     above = [(i, f) for i, line in enumerate(lines[:anchors[0][0]])
-             if (f := opening_date(line.text, as_of)) and f.range.start > newest]
+             if (f := start_only(line.text, as_of)) and f.range.start > newest and _is_header_like(line)]
     return [max(above, key=lambda a: a[1].range.start), *anchors] if above else anchors
 
 
@@ -437,7 +458,8 @@ def _refined(lines: tuple[Line, ...], anchors: list[tuple[int, Found]]) -> list[
 def _positions_in(section: Section, as_of: int, vocab: Vocabulary) -> list[Position]:
     titles = vocab.job_titles
     plain = tuple(replace(line, text=_PICTOGRAPHS.sub("", line.text)) for line in section.lines)
-    lines = _join_split_ranges(_split_glued_details(ranges_from_events(plain), as_of, vocab), as_of)
+    lines = _split_glued_details(ranges_from_events(plain), as_of, vocab)
+    lines = _join_split_ranges(_join_wrapped_asides(lines), as_of)
     anchors = [(i, f) for i, line in enumerate(lines)
                if (f := _anchor(line, lines[i - 1] if i else None, as_of, titles))]
     anchors = _refined(lines, _current_by_its_start(lines, anchors, as_of))
