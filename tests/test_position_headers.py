@@ -223,3 +223,35 @@ def test_emoji_that_mark_the_parts_of_a_job_line_are_decoration(company: str, ro
 """, markdown=True)
     assert spans(resume) == [("Senior Backend Engineer", "Lagoon Exchange", "2021-03", "2026-11"),
                              ("Backend Engineer", "Dolomiti Labs", "2016-07", "2021-02")]
+
+
+@pytest.mark.parametrize("dates", [("October 2020 – present", "March 2016 – September 2020"),
+                                   ("10/2020 – now", "03/2016 – 09/2020"),
+                                   ("(Oct 2020 – present)", "(Mar 2016 – Sep 2020)")])
+@pytest.mark.parametrize("details", [["Go, Kafka and Redis for card payments."],
+                                     ["• Go services on Kafka.", "• Redis for idempotency."]])
+def test_entries_that_end_with_their_dates_keep_their_own_details(dates: tuple[str, str], details: list[str]) -> None:
+    """'Title — Company' / details / dates: the details above a range are its entry's, not the one before."""
+    current, earlier = dates
+    text = "\n".join(["Experience", "Senior Backend Engineer — Skagerrak Pay", *details, current,
+                      "Backend Developer — Oslofjord Data", "• MySQL and Docker.", earlier])
+    resume = resume_of(text)
+    assert spans(resume) == [("Senior Backend Engineer", "Skagerrak Pay", "2020-10", "2026-11"),
+                             ("Backend Developer", "Oslofjord Data", "2016-03", "2020-09")]
+    assert [line.text for line in resume.positions[0].lines][1:-1] == details
+
+
+def test_dates_right_under_their_header_still_open_their_entry() -> None:
+    resume = resume_of("""
+Experience
+Senior Backend Engineer — Skagerrak Pay
+October 2020 – present
+Led the payments platform as its engineer.
+Backend Developer — Oslofjord Data
+March 2016 – September 2020
+MySQL and Docker.
+""")
+    assert [[line.text for line in p.lines] for p in resume.positions] == [
+        ["Senior Backend Engineer — Skagerrak Pay", "October 2020 – present",
+         "Led the payments platform as its engineer."],
+        ["Backend Developer — Oslofjord Data", "March 2016 – September 2020", "MySQL and Docker."]]

@@ -434,6 +434,21 @@ def _current_by_its_start(lines: tuple[Line, ...], anchors: list[tuple[int, Foun
     return [max(above, key=lambda a: a[1].range.start), *anchors] if above else anchors
 
 
+def _dates_close_entries(lines: tuple[Line, ...], anchors: list[tuple[int, Found]], titles: re.Pattern[str]) -> bool:
+    """Entries that end with their dates ('Senior Backend Engineer — Skagerrak Pay' / 'Go, Kafka and Redis
+    for card payments.' / 'October 2020 – present'): every range alone on its line, after a block that
+    opens with a title and ends with a detail, not a header line (where dates follow their header, the
+    line above them is a title or an organisation)."""
+    previous = -1
+    for i, found in anchors:
+        text, block = lines[i].text, lines[previous + 1:i]
+        if (text[:found.start] + text[found.end:]).strip(" \t()[]|·–—-") or len(block) < 2 \
+                or not titles.search(block[0].text) or _is_header_like(block[-1]):
+            return False
+        previous = i
+    return bool(anchors)
+
+
 def _refined(lines: tuple[Line, ...], anchors: list[tuple[int, Found]]) -> list[tuple[int, Found]]:
     """A header with years only ('Engineer at Acme (2016 – 2019)') over a line that is nothing but
     the months of those years ('Jan 2016 – Feb 2019') is one position: the months are its dates."""
@@ -488,6 +503,8 @@ def _positions_in(section: Section, as_of: int, vocab: Vocabulary) -> list[Posit
             above = i - start - durations
         starts.append(start)
         floor = i + 1
+    if _dates_close_entries(lines, anchors, titles):
+        starts = [0] + [i + 1 for i, _ in anchors[:-1]]
     positions: list[Position] = []
     employer = ""  # the company over several roles: a line above a duration-only line (LinkedIn)
     for k, (i, found) in enumerate(anchors):
