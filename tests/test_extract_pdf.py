@@ -488,6 +488,30 @@ def test_a_table_at_the_top_of_the_page_keeps_its_cells_side_by_side() -> None:
     assert lines[:6] == [f"{skill}\t{years}" for skill, years in skills]
 
 
+def test_a_column_of_dates_a_space_or_two_before_the_titles_is_a_cell_of_its_own() -> None:
+    """A LaTeX tabular or a browser's fixed-width date column: each range ends less than a tab stop's
+    width before the titles' column, so no row was split there and the dates ran into the title
+    ('06/2023 – 10/2024 Software Engineer'). The titles start at the same x on every row after a
+    clearly wider than usual space that follows a year: a column edge, and a TAB on each row."""
+    jobs = [("11/2024 – 10/2026", "Software Engineer, Tamix Cloud"), ("06/2023 – 10/2024", "Backend Engineer, Grensol"),
+            ("12/2019 – 05/2023", "Go Developer, Ostcal S.A."), ("01/2018 – 11/2019", "PHP Developer, Tortamves")]
+
+    def page(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica", 10)
+        column = 60 + max(canvas.stringWidth(when, "Helvetica", 10) for when, _ in jobs) + 7  # a 0.7 em gap
+        y = 760
+        for when, title in jobs:
+            canvas.drawString(60, y, when)
+            canvas.drawString(column, y, title)
+            for k in range(2):
+                canvas.drawString(70, y - 13 * (k + 1), "• " + " ".join(LIPSUM[k:k + 9]))
+            canvas.drawString(60, y - 39, "Technologies: Go, Kafka, MySQL")
+            y -= 60
+
+    lines = texts(read(make_pdf(page)))
+    assert [line for line in lines if line[:2].isdigit()] == [f"{when}\t{title}" for when, title in jobs]
+
+
 # --- failures -------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("data", [b"", os.urandom(2000), b"%PDF-1.4\n" + os.urandom(2000),

@@ -91,7 +91,8 @@ def _near(edges: dict[int, int], x: float) -> int:
 class _Cuts:
     """Where a row (sorted by x) splits into chunks at column gaps: wider than ``tab_em``, or (with
     :meth:`at_shared_edges`, once every row's first cuts are known) a clearly wider than usual space
-    that lands on a left edge shared by other rows. Evenly stretched gaps (justified text) never split."""
+    that lands on a left edge shared by other rows (where their chunks start, or where their cells of
+    dates end in such a space). Evenly stretched gaps (justified text) never split."""
 
     def __init__(self, glyphs: list[Glyph], t: LayoutTuning, starts: frozenset[int] = frozenset()) -> None:
         ink = [g for g in glyphs if not g.text.isspace()] or glyphs[:1]
@@ -120,15 +121,32 @@ class _Cuts:
             self.cuts |= {id(b) for _, _, b in run if id(b) not in self.justified}
             run = []
 
-    def at_shared_edges(self, edges: dict[int, int], t: LayoutTuning) -> set[int]:
-        """The cuts with those at a left edge that other rows share (``edges``: how many rows start a
-        chunk at each x)."""
-        if not edges or not self.gaps:
-            return self.cuts
+    def wide(self, t: LayoutTuning) -> list[Glyph]:
+        """The glyphs after the gaps not cut yet that are clearly wider than the row's usual word space."""
+        if not self.gaps:
+            return []
         usual = statistics.median([g for g, sz, b in self.gaps if g > t.word_em * sz and id(b) not in self.cuts] or [0])
-        return self.cuts | {id(b) for gap, size, b in self.gaps
-                            if gap > max(t.shared_edge_gap_em * size, t.shared_edge_ratio * usual)
-                            and id(b) not in self.justified and _near(edges, b.x0) >= t.shared_edge_rows}
+        return [b for gap, size, b in self.gaps
+                if gap > max(t.shared_edge_gap_em * size, t.shared_edge_ratio * usual)
+                and id(b) not in self.justified and id(b) not in self.cuts]
+
+    def after_dates(self, wide: list[Glyph]) -> set[int]:
+        """Those of ``wide`` with a year before them in their chunk: where a cell of dates ends."""
+        if not wide:
+            return set()
+        ends, found, text = {id(b) for b in wide}, set(), ""
+        for g in self.glyphs:
+            if id(g) in ends and _YEAR.search(text):
+                found.add(id(g))
+            text = "" if id(g) in self.cuts else text + g.text
+        return found
+
+    def at_shared_edges(self, wide: list[Glyph], dated: set[int], edges: dict[int, int],
+                        t: LayoutTuning) -> set[int]:
+        """The cuts with those of ``wide`` at a left edge that other rows share (``edges``: how many rows
+        start a chunk, or end a cell of dates, at each x; ``dated``: this row's cells of dates, which
+        are not counted for it)."""
+        return self.cuts | {id(b) for b in wide if _near(edges, b.x0) - (id(b) in dated) >= t.shared_edge_rows}
 
     def chunks(self, cuts: set[int]) -> list[_Chunk]:
         glyphs = self.glyphs
@@ -235,13 +253,17 @@ def _rows(glyphs: list[Glyph], t: LayoutTuning) -> list[_Row]:
     order = {id(g): i for i, g in enumerate(glyphs)}
     cuts = [_Cuts(row, t, starts) for row, starts in (_unoverlap(group, order, t) for group in merged)]
     first = [c.chunks(c.cuts) for c in cuts]
-    edges: dict[int, int] = defaultdict(int)  # left edges of first-pass chunks: table columns
-    for chunks in first:
-        for chunk in chunks:
-            edges[round(chunk.x0)] += 1
+    wide = [c.wide(t) for c in cuts]
+    # table columns: left edges of first-pass chunks, and of the words after clearly wide gaps that
+    # follow a year (a column of dates whose cells end a space or two before the titles' column)
+    edges: dict[int, int] = defaultdict(int)
+    dated = [c.after_dates(gaps) for c, gaps in zip(cuts, wide, strict=True)]
+    for chunks, gaps, ends in zip(first, wide, dated, strict=True):
+        for x0 in [round(chunk.x0) for chunk in chunks] + [round(g.x0) for g in gaps if id(g) in ends]:
+            edges[x0] += 1
     rows = []
-    for cut, chunks in zip(cuts, first, strict=True):
-        more = cut.at_shared_edges(edges, t)
+    for cut, chunks, gaps, ends in zip(cuts, first, wide, dated, strict=True):
+        more = cut.at_shared_edges(gaps, ends, edges, t)
         rows.append(_Row(cut.chunks(more) if more != cut.cuts else chunks))
     for row in rows:
         if len(row.chunks) > 1 and _caps(_text(row.chunks[0], t), t):
