@@ -255,3 +255,17 @@ MySQL and Docker.
         ["Senior Backend Engineer — Skagerrak Pay", "October 2020 – present",
          "Led the payments platform as its engineer."],
         ["Backend Developer — Oslofjord Data", "March 2016 – September 2020", "MySQL and Docker."]]
+
+
+@pytest.mark.parametrize("heading", ["Military Service ..............", "MILITARY SERVICE", "Wehrdienst", "병역사항",
+                                     "Askerlik Durumu", "== National Service =="])
+def test_military_service_after_the_jobs_is_not_a_job(heading: str) -> None:
+    resume = resume_of(f"""
+Experience
+2017.03 – 2020.08 | Hangang Soft | Backend Engineer
+    - MySQL, Docker
+
+{heading}
+2014.01 – 2015.10 | Republic of Korea Army | Sergeant (mandatory service)
+""")
+    assert spans(resume) == [("Backend Engineer", "Hangang Soft", "2017-03", "2020-08")]
