@@ -269,3 +269,15 @@ Experience
 2014.01 – 2015.10 | Republic of Korea Army | Sergeant (mandatory service)
 """)
     assert spans(resume) == [("Backend Engineer", "Hangang Soft", "2017-03", "2020-08")]
+
+
+@pytest.mark.parametrize("company", ["Orca Freight Pvt. Ltd.", "Kestrel Corp. International", "Warner Bros. Games",
+                                     "Acme Inc. Europe"])
+def test_an_abbreviation_inside_a_company_name_does_not_cut_it(company: str) -> None:
+    resume = resume_of(f"""
+Work Experience
+Backend Lead, {company}
+Mar 2021 till now  |  Duration: 5 yrs 8 mos
+Go, Kafka
+""")
+    assert spans(resume) == [("Backend Lead", company, "2021-03", "2026-11")]

@@ -22,7 +22,8 @@ _BULLETS = "•·▪◦●○■□➢►▶✓✔-–—*+>"
 _PICTOGRAPHS = re.compile("[\U0001F000-\U0001FAFF\u2600-\u26FF\uFE0F\u200D]")
 _BULLET = re.compile(rf"^\s*[{re.escape(_BULLETS)}]\s*")
 _SEPARATORS = re.compile(rf"\s+(?:{'|'.join(map(re.escape, titles().employer_words))}|@)\s+"
-                         r"|(?:(?<=[a-z]{2})|(?<=\)))\.\s+(?=[A-Z])|\s+(?:[—–/]|-{1,2})\s+|\s*[|\t·•,]\s*"
+                         r"|(?:(?<=[a-z]{2})|(?<=\)))(?<!Pvt)(?<!Inc)(?<!Corp)(?<!Bros)\.\s+(?=[A-Z])"  # not Pvt. Ltd.
+                         r"|\s+(?:[—–/]|-{1,2})\s+|\s*[|\t·•,]\s*"
                          r"|\s{3,}|\s*\u3000\s*|\.{3,}|…+")  # … or an ideographic space ('株式会社　エンジニア')
 _LEGAL_FORM = words_pattern(titles().legal_forms)  # 'GmbH', 'S.A.': a piece with one names the organisation
 _LEADER = re.compile(rf"^[\s{re.escape(_BULLETS)}#]*(?:\d+(?:\.\d+)*[.)]?(?:\s+|$))?[*_]*")  # bullets, numbering
