@@ -481,3 +481,15 @@ def test_months_in_roman_numerals(month: int) -> None:
 @pytest.mark.parametrize("text", ["Louis XIV 2019", "mix 2019 – 2020 budget", "Windows XP 2019"])
 def test_roman_numerals_inside_words_or_in_lower_case_are_no_month(text: str) -> None:
     assert all(found.range.start % 12 == 6 for found in find_ranges(text, AS_OF))  # a bare year, if any
+
+
+@pytest.mark.parametrize("word", ["Tháng", "tháng", "Thang"])
+@pytest.mark.parametrize(("start", "end"), [((2015, 6), (2019, 2)), ((2019, 11), (2021, 3))])
+def test_the_word_for_month_before_its_number(word: str, start: tuple[int, int], end: tuple[int, int]) -> None:
+    """Vietnamese 'Tháng 6/2015 – Tháng 2/2019', 'Tháng 3/2019 – nay'."""
+    for a, b in ((f"{word} {start[1]}/{start[0]}", f"{word} {end[1]}/{end[0]}"),
+                 (f"{word} {start[1]:02d}/{start[0]}", f"{word} {end[1]:02d}/{end[0]}")):
+        [span] = find_ranges(f"{a} – {b}", AS_OF)
+        assert (span.range.start, span.range.end) == (month_index(*start), month_index(*end))
+        [current] = find_ranges(f"{a} – nay", AS_OF)
+        assert (current.range.start, current.range.ongoing) == (month_index(*start), True)

@@ -83,6 +83,7 @@ _MONTH_MARK = _alternation(months().month_marks)
 _YEAR_SUFFIX = _alternation(months().year_suffixes)
 _JOINING_LEAVING = _alternation(_ENDS.joining + _ENDS.leaving)  # '2015年4月 入社'
 _JOINER = _alternation(months().month_year_joiners)  # 'enero de 2019'
+_MONTH_WORD = _alternation(months().month_words)  # 'Tháng 3/2019'
 # Months in Roman numerals, as Polish, Czech and Hungarian CVs write them ('III 2019 – dosud'); capitals only
 _ROMAN_MONTHS = {r: n for n, r in enumerate(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"),
                                             1)}
@@ -98,7 +99,7 @@ _DATE = (
     rf"|(?P<{{p}}cjyear>{_YEAR})\s*{_YEAR_MARK}\s*(?:(?P<{{p}}cjmonth>{_MM})(?:\s*{_MONTH_MARK}|(?!\d)))?"
     rf"|(?P<{{p}}acyear>{_YEAR})\s?/\s?(?P<{{p}}acnext>{_YEAR}|1[3-9]|[2-9]\d)(?!\d)"  # '2015/16'
     rf"|(?P<{{p}}ymyear>{_YEAR})\s?[-/.]\s?(?P<{{p}}ymmonth>{_MM})(?:[-/.]\d{{{{1,2}}}})?\.?(?!\d)"  # '2019. 03.'
-    rf"|(?:{_DAY}[/.\-])?(?P<{{p}}mymonth>{_MM})\s?[/.\-]\s?(?P<{{p}}myyear>{_YEAR})"
+    rf"|(?:{_MONTH_WORD}\s+)?(?:{_DAY}[/.\-])?(?P<{{p}}mymonth>{_MM})\s?[/.\-]\s?(?P<{{p}}myyear>{_YEAR})"
     rf"|(?P<{{p}}year>{_YEAR})"
     rf"|{_YY}(?P<{{p}}yy>\d\d))(?![\d/])(?:\s?(?:{_YEAR_SUFFIX}|{_JOINING_LEAVING})(?!{_W}))?"
 )

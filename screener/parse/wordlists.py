@@ -84,6 +84,8 @@ class Months(Strict):
         default_factory=list, description="Abbreviations of 'year' written after one: '2019 г.', '2019 r.'.")
     month_year_joiners: list[Word] = Field(
         default_factory=list, description="Words between a month name and its year: 'enero de 2019'.")
+    month_words: list[Word] = Field(
+        default_factory=list, description="The word for 'month' before a month's number: 'Tháng 3/2019'.")
 
 
 class OpenEnds(Strict):
