@@ -512,6 +512,47 @@ def test_a_column_of_dates_a_space_or_two_before_the_titles_is_a_cell_of_its_own
     assert [line for line in lines if line[:2].isdigit()] == [f"{when}\t{title}" for when, title in jobs]
 
 
+def test_a_title_cell_wrapped_in_its_table_row_is_read_whole_beside_its_dates() -> None:
+    """A word processor's table of [title, company | dates] whose first cell is too narrow: the company's
+    last word wraps under the title ('Technologies', which alone reads as a section heading). It is put
+    back into its cell; a line in another weight under a title (the role under a bold club) stays a line."""
+    from screener.parse import parse
+
+    jobs = [("Senior Backend Engineer, Zurenpay", "Health", "Aug 2023 – Present"),
+            ("Senior Backend Engineer, Danbrisol", "Technologies", "May 2017 – Jul 2023"),
+            ("Staff Backend Engineer, Danbrisol", "Technologies", "Aug 2015 – Apr 2017")]
+
+    def page(canvas: Canvas) -> None:
+        canvas.setFont("Helvetica-Bold", 14)
+        canvas.drawString(90, 760, "Experience")
+        canvas.setFont("Helvetica", 11)
+        cell = 90 + max(canvas.stringWidth(title, "Helvetica", 11) for title, _, _ in jobs) + 6
+        y = 735
+        for title, wrapped, when in jobs:
+            canvas.setFont("Helvetica", 11)
+            canvas.drawString(90, y, title)
+            canvas.drawString(90, y - 14.7, wrapped)  # the cell's second line
+            canvas.drawString(cell, y, when)  # the next cell starts where the first one ends
+            for k in range(2):
+                canvas.drawString(108, y - 40 - 15 * k, "• " + " ".join(LIPSUM[k:k + 8]))
+            y -= 90
+        canvas.setFont("Helvetica-Bold", 11)
+        canvas.drawString(90, y, "Enactus, University of La Verne")
+        canvas.setFont("Helvetica", 11)
+        canvas.drawString(cell, y, "Aug 2013 – Present")
+        canvas.drawString(90, y - 14.7, "Member")
+
+    doc = read(make_pdf(page))
+    lines = texts(doc)
+    assert [line for line in lines if "\t" in line] == [f"{title} {wrapped}\t{when}" for title, wrapped, when in jobs] + [
+        "Enactus, University of La Verne\tAug 2013 – Present"]
+    assert "Member" in lines
+    resume = parse(doc, 2026 * 12 + 10)
+    assert [(p.title, p.organisation) for p in resume.positions][:3] == [
+        ("Senior Backend Engineer", "Zurenpay Health"), ("Senior Backend Engineer", "Danbrisol Technologies"),
+        ("Staff Backend Engineer", "Danbrisol Technologies")]
+
+
 # --- failures -------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("data", [b"", os.urandom(2000), b"%PDF-1.4\n" + os.urandom(2000),

@@ -639,16 +639,55 @@ def _page_lines(page: RawPage, hidden: dict[str, dict[int, int]], ocr: dict[int,
     aside: list[_Out] = []
     for block, in_sidebar in _columns(_rows([g for g in kept if g.upright], t), t):
         lines = aside if in_sidebar else out
+        whole: _Out | None = None  # the line of the row above, when it was one line of all its chunks
         for above, row in zip([None, *block], block, strict=False):
+            if whole is not None and above is not None and _wrapped_head(above, row, t):
+                first, *rest = whole.text.split("\t")  # 'Engineer, Danbrisol<TAB>May 2017 –' / 'Technologies'
+                whole.text, whole = "\t".join([_rejoined(first, _clean(_text(row.chunks[0], t))), *rest]), None
+                continue
             parts = [row.chunks[:1], row.chunks[1:]] if row.label else [row.chunks]
             if above is not None and _wrapped_tail(above, row, t):  # 'Title<TAB>Sep 2016 – Jan' / '2020'
                 parts = [row.chunks[-1:], row.chunks[:-1]]
+            whole = None
             for chunks in filter(None, parts):
                 ink = [g for c in chunks for g in c.glyphs if not g.text.isspace()]
                 if text := _clean("\t".join(_text(c, t) for c in chunks)):
                     lines.append(_Out(text, page.number, chunks[0].x0, statistics.median(g.size for g in ink),
                                     sum(g.bold for g in ink) >= 0.8 * len(ink)))
+                    whole = lines[-1] if chunks is row.chunks and text.count("\t") == len(chunks) - 1 else None
     return out + _rotated([g for g in kept if not g.upright], page.number, t), aside
+
+
+def _wrapped_head(above: _Row, row: _Row, t: LayoutTuning) -> bool:
+    """Whether ``row`` is the wrapped end of the first cell of the row above ('Backend Engineer,
+    Danbrisol<TAB>Mai 2017 – Aug. 2018' / 'Technologies', a table cell too narrow for the title and
+    company): a few words alone, starting under that cell at the next line's distance, in its size,
+    whose first word would not have fitted between the cell's text and the next cell."""
+    if len(above.chunks) < 2 or len(row.chunks) != 1:
+        return False
+    cell, after, tail = above.chunks[0], above.chunks[1], row.chunks[0]
+    text = _text(tail, t)
+    if abs(tail.x0 - cell.x0) > t.edge_slack_pt or len(text.split()) > t.wrapped_head_words \
+            or not text[:1].isalpha() or abs(row.size - above.size) > 0.5 \
+            or not 0 < above.base - row.base <= t.wrapped_leading_em * above.size:
+        return False
+    if _bold(cell) != _bold(tail):  # a line in another weight starts a line of its own ('Acme' / 'Member')
+        return False
+    word = next((g.x0 for g in tail.glyphs if g.text.isspace()), tail.x1) - tail.x0  # the first word's width
+    return cell.x1 + t.word_em * above.size + word > after.x0
+
+
+def _bold(chunk: _Chunk) -> bool:
+    ink = [g for g in chunk.glyphs if not g.text.isspace()]
+    return sum(g.bold for g in ink) >= 0.8 * len(ink)
+
+
+def _rejoined(first: str, tail: str) -> str:
+    """A cell's text and its wrapped end: a hyphen that ends the first line joins a lower-case end
+    ('Actuali-' / 'dad': 'Actualidad') and stays before a capital ('FULL-' / 'STACK': 'FULL-STACK')."""
+    if first.endswith("-") and first[-2:-1].isalpha():
+        return first[:-1] + tail if tail[:1].islower() else first + tail
+    return f"{first} {tail}"
 
 
 def _wrapped_tail(above: _Row, row: _Row, t: LayoutTuning) -> bool:

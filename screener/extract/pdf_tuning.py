@@ -55,6 +55,9 @@ class LayoutTuning:
     label_dated_rows: int = 2  # rows: …dates on at least this many of them…
     label_hole_share: float = 0.3  # share: …and nothing beside this many of the other side's rows (the
     #                                entries' details) sets dates beside titles: it labels the entries
+    wrapped_head_words: int = 3  # words: a line this short under a row's first cell, its first word too wide for
+    #                              the room left before the next cell, is that cell's wrapped end…
+    wrapped_leading_em: float = 1.6  # em: …when at most this far below it
     wrapped_tail_words: int = 2  # words: a cell this short starting with a digit, under a range cut after
     #                              its dash or month in the same column, is that range's wrapped end
     # --- visibility and headings ---------------------------------------------------------------
