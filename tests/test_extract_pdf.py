@@ -544,8 +544,8 @@ def test_a_title_cell_wrapped_in_its_table_row_is_read_whole_beside_its_dates() 
 
     doc = read(make_pdf(page))
     lines = texts(doc)
-    assert [line for line in lines if "\t" in line] == [f"{title} {wrapped}\t{when}" for title, wrapped, when in jobs] + [
-        "Enactus, University of La Verne\tAug 2013 – Present"]
+    rows = [f"{title} {wrapped}\t{when}" for title, wrapped, when in jobs]
+    assert [line for line in lines if "\t" in line] == [*rows, "Enactus, University of La Verne\tAug 2013 – Present"]
     assert "Member" in lines
     resume = parse(doc, 2026 * 12 + 10)
     assert [(p.title, p.organisation) for p in resume.positions][:3] == [
