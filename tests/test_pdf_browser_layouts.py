@@ -91,3 +91,52 @@ def test_a_sidebar_of_skill_tags_is_read_after_the_jobs(tmp_path: Path) -> None:
     assert lines.index("Skills") > max(i for i, line in enumerate(lines) if line.startswith("Wrote reports"))
     positions = parse(doc, AS_OF).positions
     assert not any("Rust" in line.text for p in positions for line in p.lines)
+
+
+GROUPS = [("Languages", ["Rust", "Elixir", "Lua"]), ("Data", ["Postgres", "Cassandra"]), ("Tooling", ["Helm", "Nginx"])]
+
+
+def headed_sidebar_theme() -> str:
+    """A left sidebar of headed groups of chips, spaced out, beside a main column of jobs whose dates are
+    set flush right on the employer's line."""
+    groups = "".join(f"<h4>{name}</h4>{''.join(f'<span class=tag>{t}</span>' for t in tags)}" for name, tags in GROUPS)
+    jobs = "".join(f"<div class=job><b>{org}</b><i>{when.replace('Present', 'now')}</i><div>{title}</div><ul>"
+                   f"{''.join(f'<li>{b}</li>' for b in bullets)}</ul></div>" for when, _, title, org, bullets in JOBS)
+    return ("<html><head><style>body{font:11px sans-serif;margin:30px;display:flex;gap:24px} .side{width:24%}"
+            " .main{width:72%} h4{margin:18px 0 10px;border-bottom:2px solid #999;padding-bottom:4px}"
+            " .tag{display:inline-block;padding:3px 4px;margin:2px} .job i{float:right} ul{margin:2px 0}"
+            "</style></head><body><div class=side><h4>About</h4><p>Leeds, UK</p><p>robin@example.org</p>"
+            f"{groups}</div><div class=main><h2>Experience</h2>{jobs}<h2>Education</h2><p>BSc Computing</p></div>"
+            "</body></html>")
+
+
+def test_a_sidebar_of_headed_groups_spaced_out_is_read_apart_from_the_jobs(tmp_path: Path) -> None:
+    doc = extract_pdf(print_pdf(tmp_path, headed_sidebar_theme()), Limits())
+    lines = [line.text for line in doc.lines]
+    sidebar = [name for name, _ in GROUPS] + [t for _, tags in GROUPS for t in tags]
+    assert not any(word in line and ("Developer" in line or "–" in line) for line in lines for word in sidebar), lines
+    positions = parse(doc, AS_OF).positions
+    assert [p.title for p in positions] == [title for _, _, title, _, _ in JOBS]
+    assert not any(word in line.text for p in positions for line in p.lines for word in sidebar)
+
+
+def two_column_bullets_theme() -> str:
+    """Each job's dates flush right on its title's line and its bullets in two columns (a strip of white
+    down the main column), beside a right sidebar of skills set flush right."""
+    jobs = "".join(f"<div class=job><b>{title}</b><i>{when}</i><div>{org}</div><ul>"
+                   f"{''.join(f'<li>{b} and more of the same, for a while</li>' for b in bullets)}</ul></div>"
+                   for when, _, title, org, bullets in JOBS)
+    side = "".join(f"<h4>{name}</h4>{''.join(f'<div>{t}</div>' for t in tags)}" for name, tags in GROUPS)
+    return ("<html><head><style>body{font:10px sans-serif;margin:30px;display:flex;gap:40px} .main{width:66%}"
+            " .side{width:26%;text-align:right} .job i{float:right} ul{columns:2;column-gap:20px;margin:2px 0}"
+            " h4{margin:8px 0 2px}</style></head><body>"
+            f"<div class=main><h2>Experience</h2>{jobs}<h2>Education</h2><p>BSc Computing, 2010 – 2014</p></div>"
+            f"<div class=side><h2>Skills</h2>{side}</div></body></html>")
+
+
+def test_dates_beside_their_titles_stay_there_when_the_bullets_below_run_in_two_columns(tmp_path: Path) -> None:
+    doc = extract_pdf(print_pdf(tmp_path, two_column_bullets_theme()), Limits())
+    positions = parse(doc, AS_OF).positions
+    assert [(p.title, p.organisation, p.dates.text) for p in positions] == [
+        (title, org, when) for when, _, title, org, _ in JOBS]
+    assert not any(t in line.text for p in positions for line in p.lines for _, tags in GROUPS for t in tags)

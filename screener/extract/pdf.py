@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 _log = logging.getLogger(__name__)
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20|13|14|۱۳|۱۴)[\d۰-۹]{2}(?!\d)")
+_DATED = re.compile(_YEAR.pattern + r"|['’‘]\d{2}(?!\d)")  # a year, also as '’19
+_DASH = re.compile(r"[-–—‒~]")
+_RANGE_WORDS = 6  # words: a row of at most this many, with a year and a dash, is a range ('Feb 2021 - Present')
 _CID = re.compile(r"\(cid:\d+\)")
 _BULLETS = dict.fromkeys(map(ord, "●◦▪■□‣∙⦁⚫▸►➢➤\uf0b7\uf0a7\uf076\uf06c\uf0d8\uf0fc"), "•")
 _DROPPED = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ue000-\uf8ff]")  # control characters (not TAB), private use
@@ -447,21 +450,54 @@ def _not_a_sidebar(rows: list[_Row], left: list[_Row], right: list[_Row], first:
             or _on_shared_baselines(left, right, t) > t.max_shared_rows * min(len(left), len(right))):
         return ("one side is a few lines beside a page-long column" if whole_page
                 else "a local table: one side is short and its gutter stops at the rows around it")
-    if max(lead) > t.max_leading_ratio * min(lead):
-        return "a sparse label column: its lines are much further apart than the other side's"
+    dense = left if lead[0] < lead[1] else right
+    if max(lead) > t.max_leading_ratio * min(lead) and not _headed(dense, t):
+        return "a sparse label column: its lines are much further apart than the other side's, which has no headings"
+    if _dates_beside_titles(left, right, t):
+        return "entries' dates beside their titles: the gutter runs through the entries"
     if min(len(s) * ld / e for s, ld, e in zip((left, right), lead, extent, strict=True)) < t.min_density:
         return "scattered cells, not a flow of text"
     width = [max(c.x1 for r in s for c in r.chunks) - min(r.chunks[0].x0 for r in s) for s in (left, right)]
-    side = right if width[0] >= width[1] else left
+    side, main = (right, left) if width[0] >= width[1] else (left, right)
     edge = max(r.chunks[-1].x1 for r in side)
-    if sum(edge - r.chunks[-1].x1 < t.flush_right_pt for r in side) >= t.flush_right_share * len(side):
-        return "a flush-right column of dates or places beside the entries"
-    dated = sum(bool(_YEAR.search(" ".join(_text(c, t) for c in r.chunks))) for r in side)
+    dated = sum(bool(_DATED.search(" ".join(_text(c, t) for c in r.chunks))) for r in side)
+    # set flush right against the gutter, it labels the other side (headings, dates); at the page's right
+    # edge, only when it holds dates (a sidebar of skills may be set flush right too)
+    if sum(edge - r.chunks[-1].x1 < t.flush_right_pt for r in side) >= t.flush_right_share * len(side) and (
+            side is left or dated >= t.label_dated_rows):
+        return "a flush-right column of dates, places or headings beside the entries"
     if dated >= t.date_column_share * len(side):
         return "a column of dates (and headings) that labels the entries"
-    if _labels_entries(side, right if side is left else left, t):
+    if _labels_entries(side, main, t):
         return "a label column: its groups of lines (dates, places) start beside the entries they date"
     return None
+
+
+def _headed(rows: list[_Row], t: LayoutTuning) -> bool:
+    """Whether rows are set larger than the side's text, without a year: headings of its own. A
+    column beside a side without them may be labelling its sections; beside one with them, it is a
+    sidebar, however sparse."""
+    body = statistics.median(r.size for r in rows)
+    return sum(r.size >= t.heading_size * body and not _DATED.search(" ".join(_text(c, t) for c in r.chunks))
+               for r in rows) >= 2  # (a name set large over the page is one)
+
+
+def _dates_beside_titles(left: list[_Row], right: list[_Row], t: LayoutTuning) -> bool:
+    """Whether rows that are a range and little else ('Feb 2021 - Present') on one side sit on the
+    baselines of undated rows of the other side, most of them: each entry's dates beside its title,
+    across the gutter (a theme that sets its bullets in two columns leaves a strip of white there).
+    Two columns of entries on one baseline grid set dates beside dates."""
+    def dated(row: _Row) -> tuple[bool, bool]:  # (a year anywhere, a short range)
+        text = " ".join(_text(c, t) for c in row.chunks)
+        year = bool(_DATED.search(text))
+        return year, year and len(text.split()) <= _RANGE_WORDS and bool(_DASH.search(text))
+
+    for side, other in ((left, right), (right, left)):
+        dates = [r for r in side if dated(r)[1]]
+        beside = _on_shared_baselines(dates, [r for r in other if not dated(r)[0]], t)
+        if beside >= t.label_dated_rows and beside >= t.label_aligned_share * len(dates):
+            return True
+    return False
 
 
 def _on_shared_baselines(left: list[_Row], right: list[_Row], t: LayoutTuning) -> int:
