@@ -484,9 +484,10 @@ def _headed(rows: list[_Row], t: LayoutTuning) -> bool:
 
 def _dates_beside_titles(left: list[_Row], right: list[_Row], t: LayoutTuning) -> bool:
     """Whether rows that are a range and little else ('Feb 2021 - Present') on one side sit on the
-    baselines of undated rows of the other side, most of them: each entry's dates beside its title,
-    across the gutter (a theme that sets its bullets in two columns leaves a strip of white there).
-    Two columns of entries on one baseline grid set dates beside dates."""
+    baselines of undated rows of the other side, most of them, with lines of the other side between
+    them: each entry's dates beside its title, its details below (a theme that sets the details in two
+    columns leaves a strip of white there). Two columns of entries on one baseline grid set dates
+    beside dates; a list of dates beside a list of lines is a column of its own."""
     def dated(row: _Row) -> tuple[bool, bool]:  # (a year anywhere, a short range)
         text = " ".join(_text(c, t) for c in row.chunks)
         year = bool(_DATED.search(text))
@@ -494,10 +495,17 @@ def _dates_beside_titles(left: list[_Row], right: list[_Row], t: LayoutTuning) -
 
     for side, other in ((left, right), (right, left)):
         dates = [r for r in side if dated(r)[1]]
-        beside = _on_shared_baselines(dates, [r for r in other if not dated(r)[0]], t)
-        if beside >= t.label_dated_rows and beside >= t.label_aligned_share * len(dates):
+        titles = [r for r in other if not dated(r)[0]]
+        beside = [r for r in dates if any(_same_baseline(r, o, t) for o in titles)]
+        apart = all(any(a.base < o.base < b.base and not (_same_baseline(o, a, t) or _same_baseline(o, b, t))
+                        for o in other) for a, b in pairwise(sorted(beside, key=lambda r: r.base)))
+        if len(beside) >= t.label_dated_rows and len(beside) >= t.label_aligned_share * len(dates) and apart:
             return True
     return False
+
+
+def _same_baseline(a: _Row, b: _Row, t: LayoutTuning) -> bool:
+    return abs(a.base - b.base) <= t.baseline_em * min(a.size, b.size)
 
 
 def _on_shared_baselines(left: list[_Row], right: list[_Row], t: LayoutTuning) -> int:
