@@ -515,7 +515,8 @@ def test_a_column_of_dates_a_space_or_two_before_the_titles_is_a_cell_of_its_own
 def test_a_title_cell_wrapped_in_its_table_row_is_read_whole_beside_its_dates() -> None:
     """A word processor's table of [title, company | dates] whose first cell is too narrow: the company's
     last word wraps under the title ('Technologies', which alone reads as a section heading). It is put
-    back into its cell; a line in another weight under a title (the role under a bold club) stays a line."""
+    back into its cell; a line in another weight under a title (the role under a bold club), or under a
+    whole range (the title beside it wrapped to the margin), stays a line."""
     from screener.parse import parse
 
     jobs = [("Senior Backend Engineer, Zurenpay", "Health", "Aug 2023 – Present"),
@@ -541,12 +542,17 @@ def test_a_title_cell_wrapped_in_its_table_row_is_read_whole_beside_its_dates() 
         canvas.setFont("Helvetica", 11)
         canvas.drawString(cell, y, "Aug 2013 – Present")
         canvas.drawString(90, y - 14.7, "Member")
+        dates = "Nov 2019 – Sep 2020"  # a whole range; the title beside it wraps to the margin under it
+        canvas.drawString(90, y - 60, dates)
+        canvas.drawString(90 + canvas.stringWidth(dates, "Helvetica", 11) + 14, y - 60, "Polmarcal Exchange — Senior")
+        canvas.drawString(90, y - 74.7, "Software Engineer")
 
     doc = read(make_pdf(page))
     lines = texts(doc)
     rows = [f"{title} {wrapped}\t{when}" for title, wrapped, when in jobs]
-    assert [line for line in lines if "\t" in line] == [*rows, "Enactus, University of La Verne\tAug 2013 – Present"]
-    assert "Member" in lines
+    assert [line for line in lines if "\t" in line] == [*rows, "Enactus, University of La Verne\tAug 2013 – Present",
+                                                         "Nov 2019 – Sep 2020\tPolmarcal Exchange — Senior"]
+    assert "Member" in lines and "Software Engineer" in lines
     resume = parse(doc, 2026 * 12 + 10)
     assert [(p.title, p.organisation) for p in resume.positions][:3] == [
         ("Senior Backend Engineer", "Zurenpay Health"), ("Senior Backend Engineer", "Danbrisol Technologies"),

@@ -18,7 +18,7 @@ from screener.model import Document
 __all__ = ["EXTRACTOR_VERSION", "READERS", "Limits", "extract", "extract_file", "read_file"]
 
 # Bump when a change here can change the lines extracted from the same bytes: it keys the parse cache.
-EXTRACTOR_VERSION = 7
+EXTRACTOR_VERSION = 8
 READERS = ("screener.extract.pdf", "screener.extract.docx", "screener.extract.html", "screener.extract.jsonresume",
            "screener.extract.ocr", "screener.extract.odt", "screener.extract.rtf", "screener.extract.text")
 

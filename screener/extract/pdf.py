@@ -710,7 +710,9 @@ def _wrapped_head(above: _Row, row: _Row, t: LayoutTuning) -> bool:
     if len(above.chunks) < 2 or len(row.chunks) != 1:
         return False
     cell, after, tail = above.chunks[0], above.chunks[1], row.chunks[0]
-    text = _text(tail, t)
+    text, head = _text(tail, t), _text(cell, t).rstrip()
+    if _YEAR.search(head) and head[-1:] not in "-–—":
+        return False  # a whole range ('2019 – 2020<TAB>Acme — Senior' / 'Engineer': the title's cell wrapped)
     if abs(tail.x0 - cell.x0) > t.edge_slack_pt or len(text.split()) > t.wrapped_head_words \
             or not text[:1].isalpha() or abs(row.size - above.size) > 0.5 \
             or not 0 < above.base - row.base <= t.wrapped_leading_em * above.size:
