@@ -122,13 +122,14 @@ def test_a_sidebar_of_headed_groups_spaced_out_is_read_apart_from_the_jobs(tmp_p
 
 def two_column_bullets_theme() -> str:
     """Each job's dates flush right on its title's line and its bullets in two columns (a strip of white
-    down the main column), beside a right sidebar of skills set flush right."""
+    down the main column), beside a right sidebar of skills set flush right, smaller."""
     jobs = "".join(f"<div class=job><b>{title}</b><i>{when}</i><div>{org}</div><ul>"
                    f"{''.join(f'<li>{b} and more of the same, for a while</li>' for b in bullets)}</ul></div>"
                    for when, _, title, org, bullets in JOBS)
     side = "".join(f"<h4>{name}</h4>{''.join(f'<div>{t}</div>' for t in tags)}" for name, tags in GROUPS)
     return ("<html><head><style>body{font:10px sans-serif;margin:30px;display:flex;gap:40px} .main{width:66%}"
-            " .side{width:26%;text-align:right} .job i{float:right} ul{columns:2;column-gap:20px;margin:2px 0}"
+            " .side{width:26%;text-align:right;font-size:9px} .job i{float:right} ul{columns:2;column-gap:20px;"
+            "margin:2px 0}"
             " h4{margin:8px 0 2px}</style></head><body>"
             f"<div class=main><h2>Experience</h2>{jobs}<h2>Education</h2><p>BSc Computing, 2010 – 2014</p></div>"
             f"<div class=side><h2>Skills</h2>{side}</div></body></html>")

@@ -462,9 +462,11 @@ def _not_a_sidebar(rows: list[_Row], left: list[_Row], right: list[_Row], first:
     edge = max(r.chunks[-1].x1 for r in side)
     dated = sum(bool(_DATED.search(" ".join(_text(c, t) for c in r.chunks))) for r in side)
     # set flush right against the gutter, it labels the other side (headings, dates); at the page's right
-    # edge, only when it holds dates (a sidebar of skills may be set flush right too)
+    # edge, only when it holds dates or sits beside the other side's lines (a sidebar of skills may be
+    # set flush right too, on baselines of its own)
     if sum(edge - r.chunks[-1].x1 < t.flush_right_pt for r in side) >= t.flush_right_share * len(side) and (
-            side is left or dated >= t.label_dated_rows):
+            side is left or dated >= t.label_dated_rows
+            or _on_shared_baselines(side, main, t) >= t.label_aligned_share * len(side)):
         return "a flush-right column of dates, places or headings beside the entries"
     if dated >= t.date_column_share * len(side):
         return "a column of dates (and headings) that labels the entries"
