@@ -36,7 +36,8 @@ _log = logging.getLogger(__name__)
 _YEAR = re.compile(r"(?<!\d)(?:19|20|13|14|۱۳|۱۴)[\d۰-۹]{2}(?!\d)")
 _DATED = re.compile(_YEAR.pattern + r"|['’‘]\d{2}(?!\d)")  # a year, also as '’19
 _DASH = re.compile(r"[-–—‒~]")
-_RANGE_WORDS = 6  # words: a row of at most this many, with a year and a dash, is a range ('Feb 2021 - Present')
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+_RANGE_WORDS = 2  # words: a row with a year, a dash and at most this many words is a range ('Feb 2021 - Present')
 _CID = re.compile(r"\(cid:\d+\)")
 _BULLETS = dict.fromkeys(map(ord, "●◦▪■□‣∙⦁⚫▸►➢➤\uf0b7\uf0a7\uf076\uf06c\uf0d8\uf0fc"), "•")
 _DROPPED = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ue000-\uf8ff]")  # control characters (not TAB), private use
@@ -485,15 +486,15 @@ def _headed(rows: list[_Row], t: LayoutTuning) -> bool:
 
 
 def _dates_beside_titles(left: list[_Row], right: list[_Row], t: LayoutTuning) -> bool:
-    """Whether rows that are a range and little else ('Feb 2021 - Present') on one side sit on the
-    baselines of undated rows of the other side, most of them, with lines of the other side between
-    them: each entry's dates beside its title, its details below (a theme that sets the details in two
+    """Whether rows with a cell that is a range and nothing else ('Feb 2021 - Present') on one side sit
+    on the baselines of undated rows of the other side, most of them, with lines of the other side
+    between them: each entry's dates beside its title, its details below (a theme that sets the details in two
     columns leaves a strip of white there). Two columns of entries on one baseline grid set dates
     beside dates; a list of dates beside a list of lines is a column of its own."""
-    def dated(row: _Row) -> tuple[bool, bool]:  # (a year anywhere, a short range)
-        text = " ".join(_text(c, t) for c in row.chunks)
-        year = bool(_DATED.search(text))
-        return year, year and len(text.split()) <= _RANGE_WORDS and bool(_DASH.search(text))
+    def dated(row: _Row) -> tuple[bool, bool]:  # (a year anywhere, a cell that is a range)
+        cells = [_text(c, t) for c in row.chunks]
+        return bool(_DATED.search(" ".join(cells))), any(
+            _DATED.search(c) and _DASH.search(c) and len(_WORDS.findall(c)) <= _RANGE_WORDS for c in cells)
 
     for side, other in ((left, right), (right, left)):
         dates = [r for r in side if dated(r)[1]]
