@@ -143,14 +143,15 @@ def test_markdown_escapes_cells_and_keeps_error_messages() -> None:
     assert row.count(" | ") == header.count(" | ")  # no cell split the row
 
 
-def test_names_and_cv_text_are_never_read_as_markup(tmp_path: Path, capfd) -> None:
+def test_names_and_cv_text_are_never_read_as_markup(tmp_path: Path, capfd, monkeypatch) -> None:
     folder = tmp_path / "cvs"
     folder.mkdir()
     cv = folder / "[bold]x.txt"
     cv.write_text(CV_TEXT.replace("Senior Backend Engineer - Acme", "Senior Backend Engineer [/] [red]Lead - Acme"))
     code, out, _ = run(capfd, "screen", str(folder), "--as-of", AS_OF)
     assert code == 0 and "[bold]x.txt" in out
-    code, out, err = run(capfd, "explain", str(cv), "--as-of", AS_OF)
+    monkeypatch.chdir(folder)  # a short path: a long one is wrapped to the terminal's width
+    code, out, err = run(capfd, "explain", cv.name, "--as-of", AS_OF)
     assert code == 0 and "[bold]x.txt" in out and "[/] [red]Lead" in out and err == ""
 
 
