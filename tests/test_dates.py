@@ -493,3 +493,18 @@ def test_the_word_for_month_before_its_number(word: str, start: tuple[int, int],
         assert (span.range.start, span.range.end) == (month_index(*start), month_index(*end))
         [current] = find_ranges(f"{a} – nay", AS_OF)
         assert (current.range.start, current.range.ongoing) == (month_index(*start), True)
+
+
+@pytest.mark.parametrize("suffix", ["'dan beri", "’den beri", "'ten itibaren", "’tan itibaren"])
+def test_a_turkish_case_ending_then_since_after_the_start(suffix: str) -> None:
+    """'Mart 2019'dan beri' (since March 2019): a start with no end, open to the as-of date."""
+    for start, month in (("Mart 2019", 3), ("03.2019", 3), ("Eylül 2016", 9)):
+        [found] = find_ranges(f"{start}{suffix}", AS_OF)
+        assert (found.range.start, found.range.ongoing) == (month_index(int(start[-4:]), month), True)
+
+
+@pytest.mark.parametrize("gap", ["  ", "    ", "\t"])
+def test_a_start_and_an_end_in_columns_set_by_spaces(gap: str) -> None:
+    [found] = find_ranges(f"2016-02{gap}2020-08{gap}Odense Data{gap}Backend Developer", AS_OF)
+    assert (month_label(found.range.start), month_label(found.range.end)) == ("2016-02", "2020-08")
+    assert find_ranges(f"Go 2019{gap}Kafka 2021", AS_OF) == []  # a year beside a word is no start

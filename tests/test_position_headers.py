@@ -281,3 +281,20 @@ Mar 2021 till now  |  Duration: 5 yrs 8 mos
 Go, Kafka
 """)
     assert spans(resume) == [("Backend Lead", company, "2021-03", "2026-11")]
+
+
+@pytest.mark.parametrize(("start", "end"), [("Start", "End"), ("Start date", "End date"), ("From", "Until")])
+def test_a_plain_text_table_with_start_and_end_columns(start: str, end: str) -> None:
+    """Columns set by spaces, the stack on a line of its own under each row: it stays with its row."""
+    resume = resume_of(f"""
+EMPLOYMENT
+
+{start:<10} {end:<10} Employer               Role
+2020-09    present    Fyn Payments           Senior Backend Engineer
+                                             Go, Kafka, Redis
+2016-02    2020-08    Odense Data            Backend Developer
+                                             MySQL, Docker
+""")
+    assert spans(resume) == [("Senior Backend Engineer", "Fyn Payments", "2020-09", "2026-11"),
+                             ("Backend Developer", "Odense Data", "2016-02", "2020-08")]
+    assert "Go, Kafka, Redis" in resume.positions[0].lines[-1].text

@@ -117,9 +117,9 @@ _SHORT = (rf"(?:(?P<{{p}}nm>{_MM})/(?P<{{p}}nyy>\d\d)(?![\d/])|(?P<{{p}}dm>0[1-9
 _JOINS = (r"[-–—‒―~\u00ad\u2010\u2011\u2212→]+|\bto(?=present)"
           rf"|(?<!{_W}){_alternation(_ENDS.until)}(?!{_W}):?")  # ':' of a form's label: 'From: 03/2019 To: present'
 _SEP = rf"\s*(?:{_JOINS})\s*"
-# ... or, between dates with their year in full, a tab: a start and an end in cells of their own ('2021-02<TAB>present':
-# From and To columns); '11.25<TAB>11.25' is two numbers
-_CELL_SEP = rf"\s*(?:{_JOINS}|\t)\s*"
+# ... or, between dates with their year in full, a tab or a column's gap of spaces: a start and an end in cells of
+# their own ('2021-02<TAB>present', '2016-02    2020-08': From and To columns); '11.25<TAB>11.25' is two numbers
+_CELL_SEP = rf"\s*(?:{_JOINS}|\t| {{2,}})\s*"
 _SINCE = _alternation(_ENDS.since)
 _OPENERS = _alternation(_ENDS.opening)  # read only before a range with an end: a lone 'de 2019' is no period
 
