@@ -251,6 +251,20 @@ def test_two_writers_at_once_keep_every_entry(tmp_path: Path, parsed_samples) ->
     assert all(cache.load(_keys(sha, name)[0]) == parsed for name, (sha, parsed) in items)
 
 
+def test_a_new_cache_opened_while_another_run_holds_its_lock_waits_for_it(tmp_path: Path, parsed_samples) -> None:
+    """Two runs creating the cache at once: the switch to write-ahead logging is refused while the other
+    holds a lock (SQLite's busy timeout does not cover it); the run waits instead of going on uncached."""
+    tmp_path.mkdir(exist_ok=True)
+    other = sqlite3.connect(ParseCache(tmp_path).path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    threading.Timer(0.3, other.execute, ("COMMIT",)).start()
+    cache = ParseCache(tmp_path)
+    sha, parsed = next(iter(parsed_samples.values()))
+    cache.store(*_keys(sha), parsed)
+    assert cache.load(_keys(sha)[0]) == parsed
+    other.close()
+
+
 def test_a_cache_locked_too_long_by_another_run_is_left_alone(tmp_path: Path, parsed_samples,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """A run that cannot get the lock goes on without the cache: the file is another run's, not damaged."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -194,7 +195,7 @@ class ParseCache:
         conn = sqlite3.connect(self.path, timeout=LOCK_WAIT, isolation_level=None, check_same_thread=False)
         conn.text_factory = bytes
         try:
-            conn.execute("PRAGMA journal_mode = WAL")
+            _write_ahead_log(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("BEGIN IMMEDIATE")  # two runs opening a new file at once: one creates the table
             app = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -228,6 +229,21 @@ class ParseCache:
 
     def _side_files(self) -> list[Path]:
         return [self.path.with_name(self.path.name + suffix) for suffix in _SIDE_FILES]
+
+
+def _write_ahead_log(conn: sqlite3.Connection) -> None:
+    """Switch to write-ahead logging, waiting up to :data:`LOCK_WAIT` for another run's lock: SQLite's busy
+    timeout does not cover this switch, which fails at once while another run holds a lock (two runs
+    opening a new cache at once)."""
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _write(conn: sqlite3.Connection, sql: str, args: tuple[Any, ...]) -> None:
