@@ -366,6 +366,20 @@ def test_a_range_run_into_the_next_word_of_a_pdf_line_is_still_found() -> None:
     assert _span("Sep 2021 — Aug 2024Solvelfal Health — Backend Developer") == ("2021-09", "2024-08")
     assert find_ranges("Sep 2021 — Aug 2024solvelfal", AS_OF) == []  # a lower-case run-on is a word
     assert _span("2013年4月 – 2015年12Marcal Inc. — SENIOR SOFTWARE ENGINEER") == ("2013-04", "2015-12")
+    assert _span("mars 2021 – nov 2023UX Designer") == ("2021-03", "2023-11")
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Torpolcal Labs11.2019 — 08.2023", ("2019-11", "2023-08")),  # a tab stop collapsed by a word processor
+    ("Renmargren Ltd2016 / 02 – 2020 / 05", ("2016-02", "2020-05")),
+    ("Zunorka GmbH2022 年 10 月–2024 年 3 月", ("2022-10", "2024-03")),
+    ("Acme Labs11.2019 - present", ("2019-11", "2026-11")),
+    ("Windows2019 servers", None),  # a name with a number in it: no range
+    ("Acme2019 since 2020", ("2020-07", "2026-11")),  # the glued year alone is no range
+    ("Python3.8 – 3.11", None),
+])
+def test_a_range_run_into_the_word_before_it_needs_its_end(text: str, span: tuple[str, str] | None) -> None:
+    assert (_span(text) if find_ranges(text, AS_OF) else None) == span
 
 
 @pytest.mark.parametrize("first, second, joined", [

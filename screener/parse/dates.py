@@ -123,11 +123,15 @@ _CELL_SEP = rf"\s*(?:{_JOINS}|\t| {{2,}})\s*"
 _SINCE = _alternation(_ENDS.since)
 _OPENERS = _alternation(_ENDS.opening)  # read only before a range with an end: a lone 'de 2019' is no period
 
-# A year run into the next word of a PDF line, for want of a space ('Aug 2024Solvelfal Health')
-_GLUED = r"(?<=\d)(?=(?-i:[A-Z][a-z]))"
+# A year run into the next word of a PDF line, for want of a space ('Aug 2024Solvelfal Health', '2023UX
+# Designer'), or a range into the word before it, as a collapsed tab stop leaves it ('Acme Labs11.2019 —
+# 08.2023': read only as a range with an end)
+_GLUED = r"(?<=\d)(?=(?-i:[A-Z][a-z]|[A-Z]{2}))"
+_GLUED_START = r"(?P<glued>(?<=[^\W\d_]))(?=\d)"
+_FULL_YEAR_FIRST = re.compile(r"\d{1,2}\W{1,3}\d{4}|\d{4}")  # ('v1/19 - 2/21' is a version, not a range)
 
 _RANGE = re.compile(
-    rf"(?<![/.])(?<!{_W})(?:(?P<since>{_SINCE})(?:\s*:\s*|\s+)|{_OPENERS}\s+)?(?:" + _YEAR_PAIR
+    rf"(?:(?<![/.])(?<!{_W})|{_GLUED_START})(?:(?P<since>{_SINCE})(?:\s*:\s*|\s+)|{_OPENERS}\s+)?(?:" + _YEAR_PAIR
     + "|" + _SHORT.format(p="a_") + _SEP + r"(?:" + _OPEN.format(p="short_") + r"|" + _SHORT.format(p="b_") + r")"
     + "|" + _DATE.format(p="a_")
     + r"(?:" + _CELL_SEP + r"(?:" + _OPEN.format(p="") + r"|" + _DATE.format(p="b_") + r")"
@@ -275,6 +279,9 @@ def _scan(text: str, as_of: int) -> Iterator[tuple[Found, bool]]:
             continue
         is_open = bool(g["open"] or g["short_open"] or g["onwards"] or g["dangling"])
         has_end = is_open or any(g[k] for k in _END_GROUPS)
+        if g["glued"] is not None and not (has_end and not g["since"] and not g["dangling"]
+                                           and _FULL_YEAR_FIRST.match(m.group(0))):
+            continue
         a = _point(m, "a_", as_of)
         if a.school_from is not None and not _school_years(a):
             continue
