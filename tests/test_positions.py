@@ -727,3 +727,17 @@ Jagiellon Soft | PHP Developer{gap}Sep 2017 — Jan 2021
     assert spans(resume) == [("Tech Lead", "Baltica Freight", "2026-05", "2026-11"),
                              ("Senior Backend Developer", "Baltica Freight", "2021-02", "2026-04"),
                              ("PHP Developer", "Jagiellon Soft", "2017-09", "2021-01")]
+
+
+def test_a_range_wrapped_from_the_right_cell_of_the_title_into_the_right_cell_of_the_employer() -> None:
+    resume = resume_of("""
+EXPERIENCE
+Backend Engineer\tJan 2019 –
+Acme Payments\tMar 2021
+- Built Go services.
+PHP Developer\tJun 2016 –
+Brindle Shop\tDec 2018
+- Laravel.
+""")
+    assert spans(resume) == [("Backend Engineer", "Acme Payments", "2019-01", "2021-03"),
+                             ("PHP Developer", "Brindle Shop", "2016-06", "2018-12")]

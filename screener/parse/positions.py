@@ -357,24 +357,29 @@ def _join_split_ranges(lines: tuple[Line, ...], as_of: int) -> tuple[Line, ...]:
     """Put back a range that a narrow date column broke over two or three lines ('June 2022 –' /
     'Present', 'Septem-' / 'ber 2019', 'September' / '2019 –' / 'January 2021', as moderncv sets its
     date column beside the entry's lines): the range is in the line's first cell (a left date column)
-    or its last (dates right of the title: 'Engineer — Acme<TAB>September 2016 – January' / '2020')."""
+    or its last (dates right of the title: 'Engineer — Acme<TAB>September 2016 – January' / '2020', or
+    'Engineer<TAB>Jan 2019 –' / 'Acme<TAB>Mar 2021', the employer's line beside the range's end)."""
     out = list(lines)
     i = j = 0  # the line holding the range, and the line whose first cell may go on with it
     while (j := max(j, i + 1)) < len(out):
         first, _, rest = out[i].text.partition("\t")
         head, tab, last = out[i].text.rpartition("\t")
         next_first, _, next_rest = out[j].text.partition("\t")
+        next_head, next_tab, next_last = out[j].text.rpartition("\t")
+        left = next_rest  # what stays of the next line
         joined = join_wrapped(first, next_first, as_of)
         if joined is not None:  # the range goes on into the next line
             text = joined + ("\t" + rest if rest else "")
         elif tab and (joined := join_wrapped(last, next_first, as_of)) is not None:
             text = head + "\t" + joined
+        elif tab and next_tab and (joined := join_wrapped(last, next_last, as_of)) is not None:
+            text, left = head + "\t" + joined, next_head  # in the right-hand cells of both ('Acme<TAB>Mar 2021')
         if joined is None:
             i = j = i + 1
             continue
         out[i] = replace(out[i], text=text)
-        if next_rest:
-            out[j] = replace(out[j], text=next_rest)
+        if left:
+            out[j] = replace(out[j], text=left)
             j += 1
         else:
             del out[j]
