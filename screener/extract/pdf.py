@@ -37,7 +37,7 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20|13|14|۱۳|۱۴)[\d۰-۹]{2}(?!\d)")
 _DATED = re.compile(_YEAR.pattern + r"|['’‘]\d{2}(?!\d)")  # a year, also as '’19
 _DASH = re.compile(r"[-–—‒~]")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
-_RANGE_WORDS = 2  # words: a row with a year, a dash and at most this many words is a range ('Feb 2021 - Present')
+_RANGE_WORDS = 2  # words: a cell with a year, a dash and at most this many words is a range ('Feb 2021 - Present')
 _CID = re.compile(r"\(cid:\d+\)")
 _BULLETS = dict.fromkeys(map(ord, "●◦▪■□‣∙⦁⚫▸►➢➤\uf0b7\uf0a7\uf076\uf06c\uf0d8\uf0fc"), "•")
 _DROPPED = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ue000-\uf8ff]")  # control characters (not TAB), private use
@@ -513,7 +513,7 @@ def _same_baseline(a: _Row, b: _Row, t: LayoutTuning) -> bool:
 
 def _on_shared_baselines(left: list[_Row], right: list[_Row], t: LayoutTuning) -> int:
     """How many rows of ``left`` have a row of ``right`` on their baseline (as a table's cells do)."""
-    return sum(any(abs(r.base - o.base) <= t.baseline_em * min(r.size, o.size) for o in right) for r in left)
+    return sum(any(_same_baseline(r, o, t) for o in right) for r in left)
 
 
 def _labels_entries(side: list[_Row], main: list[_Row], t: LayoutTuning) -> bool:
@@ -521,7 +521,7 @@ def _labels_entries(side: list[_Row], main: list[_Row], t: LayoutTuning) -> bool
     and leaves empty space beside the entry's details: a browser-printed two-column theme. Its lines
     belong with the entries; a sidebar or a second column runs its own flow beside the main one."""
     def beside(r: _Row, others: list[_Row]) -> bool:
-        return any(abs(o.base - r.base) <= t.baseline_em * min(r.size, o.size) for o in others)
+        return any(_same_baseline(r, o, t) for o in others)
 
     aligned = [r for r in side if beside(r, main)]
     dated = sum(bool(_YEAR.search(" ".join(_text(c, t) for c in r.chunks))) for r in aligned)
@@ -579,7 +579,7 @@ def _text(chunk: _Chunk, t: LayoutTuning = TUNING) -> str:
     """Word spaces from space glyphs and geometry; a uniform letter-spacing (the median gap) is not one."""
     if chunk.text is not None and chunk.text[0] is t:
         return chunk.text[1]
-    ink = [g for g in chunk.glyphs if not g.text.isspace()]
+    ink = _ink(chunk)
     track = max(statistics.median(map(sub, map(_X0, ink[1:]), map(_X1, ink))), 0.0) if len(ink) > 1 else 0.0
     fake_bold, word = t.fake_bold_em, t.word_em
     out: list[str] = []
@@ -697,10 +697,10 @@ def _page_lines(page: RawPage, hidden: dict[str, dict[int, int]], ocr: dict[int,
                 parts = [row.chunks[-1:], row.chunks[:-1]]
             whole = None
             for chunks in filter(None, parts):
-                ink = [g for c in chunks for g in c.glyphs if not g.text.isspace()]
+                ink = [g for c in chunks for g in _ink(c)]
                 if text := _clean("\t".join(_text(c, t) for c in chunks)):
                     lines.append(_Out(text, page.number, chunks[0].x0, statistics.median(g.size for g in ink),
-                                    sum(g.bold for g in ink) >= 0.8 * len(ink)))
+                                      _bold(ink)))
                     whole = lines[-1] if chunks is row.chunks and text.count("\t") == len(chunks) - 1 else None
     return out + _rotated([g for g in kept if not g.upright], page.number, t), aside
 
@@ -720,14 +720,18 @@ def _wrapped_head(above: _Row, row: _Row, t: LayoutTuning) -> bool:
             or not text[:1].isalpha() or abs(row.size - above.size) > 0.5 \
             or not 0 < above.base - row.base <= t.wrapped_leading_em * above.size:
         return False
-    if _bold(cell) != _bold(tail):  # a line in another weight starts a line of its own ('Acme' / 'Member')
+    if _bold(_ink(cell)) != _bold(_ink(tail)):  # a line in another weight starts a line of its own ('Acme' / 'Member')
         return False
     word = next((g.x0 for g in tail.glyphs if g.text.isspace()), tail.x1) - tail.x0  # the first word's width
     return cell.x1 + t.word_em * above.size + word > after.x0
 
 
-def _bold(chunk: _Chunk) -> bool:
-    ink = [g for g in chunk.glyphs if not g.text.isspace()]
+def _ink(chunk: _Chunk) -> list[Glyph]:
+    return [g for g in chunk.glyphs if not g.text.isspace()]
+
+
+def _bold(ink: list[Glyph]) -> bool:
+    """Whether glyphs are set bold: nearly all of them (a bullet or a digit in another font may not be)."""
     return sum(g.bold for g in ink) >= 0.8 * len(ink)
 
 

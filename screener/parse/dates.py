@@ -347,7 +347,8 @@ def closing_date(text: str, as_of: int) -> Found | None:
     prints the range 'Feb 2021 — Apr 2026' there and leaves out an end it does not have. Open to
     ``as_of``, as :func:`opening_date`."""
     normalised = _normalised(text)
-    last = next(iter(reversed(list(_POINT.finditer(normalised)))), None)
+    points = list(_POINT.finditer(normalised))
+    last = points[-1] if points else None
     if last is None or normalised[last.end():].strip() or not normalised[:last.start()].strip() \
             or not normalised[last.start() - 1].isspace():
         return None
